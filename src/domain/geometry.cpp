@@ -1,0 +1,118 @@
+#include "domain/geometry.h"
+
+#include <algorithm>
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace weige {
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+
+namespace {
+using BgPoint = bg::model::d2::point_xy<double>;
+using BgBox = bg::model::box<BgPoint>;
+using RtreeValue = std::pair<BgBox, std::uint32_t>;
+
+double ring_area(const Polygon& polygon) {
+  double a = 0;
+  const auto& r = polygon.ring;
+  for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
+    a += (r[j].lng * r[i].lat) - (r[i].lng * r[j].lat);
+  }
+  return std::abs(a) / 2;
+}
+}  // namespace
+
+Box bounding_box(const Polygon& polygon) {
+  Box b{{std::numeric_limits<double>::max(), std::numeric_limits<double>::max()},
+        {std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()}};
+  for (const Point& p : polygon.ring) {
+    b.min.lng = std::min(b.min.lng, p.lng);
+    b.min.lat = std::min(b.min.lat, p.lat);
+    b.max.lng = std::max(b.max.lng, p.lng);
+    b.max.lat = std::max(b.max.lat, p.lat);
+  }
+  return b;
+}
+
+bool contains(const Polygon& polygon, Point p) {
+  // Even-odd ray casting, with points on an edge counted as inside.
+  const auto& r = polygon.ring;
+  if (r.size() < 3) return false;
+  bool inside = false;
+  for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
+    const Point& a = r[i];
+    const Point& b = r[j];
+    double cross = (b.lng - a.lng) * (p.lat - a.lat) - (b.lat - a.lat) * (p.lng - a.lng);
+    bool within_x = std::min(a.lng, b.lng) <= p.lng && p.lng <= std::max(a.lng, b.lng);
+    bool within_y = std::min(a.lat, b.lat) <= p.lat && p.lat <= std::max(a.lat, b.lat);
+    if (std::abs(cross) < 1e-12 && within_x && within_y) return true;
+    if ((a.lat > p.lat) != (b.lat > p.lat)) {
+      double x = a.lng + (p.lat - a.lat) * (b.lng - a.lng) / (b.lat - a.lat);
+      if (p.lng < x) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+bool contains(const Polygon& outer, const Polygon& inner) {
+  return std::all_of(inner.ring.begin(), inner.ring.end(),
+                     [&](const Point& p) { return contains(outer, p); });
+}
+
+bool is_valid(const Polygon& polygon) {
+  if (polygon.ring.size() < 3) return false;
+  for (const Point& p : polygon.ring) {
+    if (!std::isfinite(p.lng) || !std::isfinite(p.lat)) return false;
+    if (p.lng < -180 || p.lng > 180 || p.lat < -90 || p.lat > 90) return false;
+  }
+  return ring_area(polygon) > 0;
+}
+
+struct GridLocator::Impl {
+  std::vector<std::pair<std::int64_t, Polygon>> grids;
+  std::vector<double> areas;
+  bgi::rtree<RtreeValue, bgi::quadratic<16>> tree;
+};
+
+GridLocator::GridLocator() : impl_(std::make_unique<Impl>()) {}
+GridLocator::~GridLocator() = default;
+GridLocator::GridLocator(GridLocator&&) noexcept = default;
+GridLocator& GridLocator::operator=(GridLocator&&) noexcept = default;
+
+void GridLocator::add(std::int64_t grid_id, Polygon boundary) {
+  impl_->areas.push_back(ring_area(boundary));
+  impl_->grids.emplace_back(grid_id, std::move(boundary));
+}
+
+void GridLocator::build() {
+  std::vector<RtreeValue> values;
+  values.reserve(impl_->grids.size());
+  for (std::uint32_t i = 0; i < impl_->grids.size(); ++i) {
+    Box b = bounding_box(impl_->grids[i].second);
+    values.emplace_back(BgBox(BgPoint(b.min.lng, b.min.lat), BgPoint(b.max.lng, b.max.lat)), i);
+  }
+  // The packing constructor (bulk load) gives a well-balanced tree.
+  impl_->tree = decltype(impl_->tree)(values.begin(), values.end());
+}
+
+std::optional<std::int64_t> GridLocator::locate(Point p) const {
+  std::optional<std::int64_t> best;
+  double best_area = std::numeric_limits<double>::max();
+  BgPoint q(p.lng, p.lat);
+  for (auto it = impl_->tree.qbegin(bgi::intersects(q)); it != impl_->tree.qend(); ++it) {
+    std::uint32_t i = it->second;
+    if (impl_->areas[i] < best_area && contains(impl_->grids[i].second, p)) {
+      best = impl_->grids[i].first;
+      best_area = impl_->areas[i];
+    }
+  }
+  return best;
+}
+
+std::size_t GridLocator::size() const { return impl_->grids.size(); }
+
+}  // namespace weige

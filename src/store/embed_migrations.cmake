@@ -1,0 +1,16 @@
+# Generates a .cpp holding every migration file of one dialect as a string.
+# Inputs: DIR (folder of NNNN_name.sql files), OUT (file to write), VAR (array name).
+file(GLOB files "${DIR}/*.sql")
+list(SORT files)
+set(body "#include \"store/migrations.h\"\nnamespace weige::store {\nextern const std::vector<Migration> ${VAR};\nconst std::vector<Migration> ${VAR} = {\n")
+foreach(f IN LISTS files)
+  get_filename_component(name "${f}" NAME_WE)
+  string(SUBSTRING "${name}" 0 4 version)
+  math(EXPR version "${version}")
+  string(SUBSTRING "${name}" 5 -1 label)
+  file(READ "${f}" sql)
+  string(APPEND body "  {${version}, \"${label}\", R\"weige_sql(${sql})weige_sql\"},\n")
+endforeach()
+string(APPEND body "};\n}  // namespace weige::store\n")
+file(WRITE "${OUT}.tmp" "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

@@ -1,0 +1,175 @@
+#include "store/sqlite_db.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <unordered_map>
+
+namespace weige::store {
+namespace {
+
+Status error_status(sqlite3* db, int rc, std::string_view what) {
+  std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  int primary = rc & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    return Status::unavailable("the database is locked by another process or writer (" + msg + ")");
+  }
+  if (primary == SQLITE_CONSTRAINT) return Status::conflict(msg);
+  return Status::internal(msg);
+}
+
+class SqliteDb final : public Db {
+ public:
+  explicit SqliteDb(sqlite3* db) : db_(db) {}
+  ~SqliteDb() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  Status exec_script(std::string_view sql) override {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      return error_status(nullptr, rc, msg);
+    }
+    return {};
+  }
+
+  Status query(std::string_view sql, const Params& params,
+               const std::function<void(const Row&)>& each) override {
+    WEIGE_ASSIGN(sqlite3_stmt * stmt, prepare(sql, params));
+    int rc;
+    const int ncols = sqlite3_column_count(stmt);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      std::vector<Value> cols;
+      cols.reserve(ncols);
+      for (int i = 0; i < ncols; ++i) cols.push_back(column(stmt, i));
+      each(Row(std::move(cols)));
+    }
+    Status s = rc == SQLITE_DONE ? Status() : error_status(db_, rc, "query failed");
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return s;
+  }
+
+  Result<std::int64_t> execute(std::string_view sql, const Params& params) override {
+    WEIGE_ASSIGN(sqlite3_stmt * stmt, prepare(sql, params));
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    Status s = rc == SQLITE_DONE ? Status() : error_status(db_, rc, "statement failed");
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (!s) return s;
+    return static_cast<std::int64_t>(sqlite3_changes64(db_));
+  }
+
+  Status begin_write() override { return exec_script("BEGIN IMMEDIATE"); }
+  Status commit() override { return exec_script("COMMIT"); }
+  Status rollback() override {
+    if (sqlite3_get_autocommit(db_)) return {};
+    return exec_script("ROLLBACK");
+  }
+  bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }
+  std::string_view dialect() const override { return "sqlite"; }
+
+ private:
+  Result<sqlite3_stmt*> prepare(std::string_view sql, const Params& params) {
+    std::string key(sql);
+    sqlite3_stmt* stmt = nullptr;
+    auto it = cache_.find(key);
+    if (it != cache_.end()) {
+      stmt = it->second;
+    } else {
+      int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) return error_status(db_, rc, "cannot prepare statement");
+      cache_.emplace(std::move(key), stmt);
+    }
+    if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
+      return Status::internal("statement expects " +
+                              std::to_string(sqlite3_bind_parameter_count(stmt)) +
+                              " parameters, got " + std::to_string(params.size()));
+    }
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i) + 1;
+      int rc = std::visit(
+          [&](const auto& v) -> int {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) {
+              return sqlite3_bind_null(stmt, idx);
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+              return sqlite3_bind_int64(stmt, idx, v);
+            } else if constexpr (std::is_same_v<T, double>) {
+              return sqlite3_bind_double(stmt, idx, v);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+              return sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()),
+                                       SQLITE_STATIC);
+            } else {
+              return sqlite3_bind_blob(stmt, idx, v.bytes.data(), static_cast<int>(v.bytes.size()),
+                                       SQLITE_STATIC);
+            }
+          },
+          params[i]);
+      if (rc != SQLITE_OK) return error_status(db_, rc, "cannot bind parameter");
+    }
+    return stmt;
+  }
+
+  static Value column(sqlite3_stmt* stmt, int i) {
+    switch (sqlite3_column_type(stmt, i)) {
+      case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_column_int64(stmt, i));
+      case SQLITE_FLOAT: return sqlite3_column_double(stmt, i);
+      case SQLITE_TEXT:
+        return std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
+                           sqlite3_column_bytes(stmt, i));
+      case SQLITE_BLOB: {
+        const void* p = sqlite3_column_blob(stmt, i);
+        return Blob{std::string(static_cast<const char*>(p), sqlite3_column_bytes(stmt, i))};
+      }
+      default: return nullptr;
+    }
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Db>> open_sqlite(const std::string& path, const SqliteOptions& options) {
+  struct stat st {};
+  bool exists = path == ":memory:" || ::stat(path.c_str(), &st) == 0;
+  if (!exists && !options.create) {
+    return Status::not_found("database " + path + " does not exist (create it with `weige demo` or `weige init`)");
+  }
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (options.create && !options.read_only) flags |= SQLITE_OPEN_CREATE;
+  flags |= SQLITE_OPEN_NOMUTEX;
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = Status::internal("cannot open database " + path + ": " +
+                                (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+    sqlite3_close_v2(db);
+    return s;
+  }
+  auto conn = std::make_unique<SqliteDb>(db);
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-" +
+                        std::to_string(options.cache_mib * 1024) + "; PRAGMA temp_store=MEMORY;";
+  if (!options.read_only) pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+  if (Status s = conn->exec_script(pragmas); !s) {
+    return Status(s.code(), "cannot use database " + path + ": " + s.message());
+  }
+  // A file that is not a database fails on the first read.
+  if (auto r = conn->scalar("SELECT count(*) FROM sqlite_schema"); !r) {
+    return Status(r.status().code(), "cannot read database " + path + ": " + r.status().message());
+  }
+  return std::unique_ptr<Db>(std::move(conn));
+}
+
+}  // namespace weige::store
