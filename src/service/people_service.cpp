@@ -86,6 +86,7 @@ Result<Person> PeopleService::unseal(const store::PersonRecord& r) const {
 }
 
 Result<Person> PeopleService::create_person(Person p) {
+  if (!p.phone.empty() && !crypto::normalise_phone(p.phone).empty()) p.phone = crypto::normalise_phone(p.phone);
   WEIGE_TRY(validate(p));
   p.id = 0;
   WEIGE_ASSIGN(p.id, store::insert_person(db_, seal(p)));
@@ -94,6 +95,7 @@ Result<Person> PeopleService::create_person(Person p) {
 
 Result<Person> PeopleService::update_person(Person p) {
   WEIGE_TRY(store::get_person(db_, p.id).status());
+  if (!p.phone.empty() && !crypto::normalise_phone(p.phone).empty()) p.phone = crypto::normalise_phone(p.phone);
   WEIGE_TRY(validate(p));
   WEIGE_TRY(store::update_person(db_, seal(p)));
   return p;

@@ -1,0 +1,280 @@
+#include "cli/commands.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "crypto/vault.h"
+#include "demo/generator.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "io/map_export.h"
+#include "io/map_import.h"
+#include "service/map_service.h"
+#include "store/map_store.h"
+#include "store/migrations.h"
+#include "store/pool.h"
+#include "store/sqlite_db.h"
+
+namespace weige::cli {
+namespace {
+
+int fail(int code, const std::string& message) {
+  std::fprintf(stderr, "weige: %s\n", message.c_str());
+  return code;
+}
+
+int exit_for(const Status& s) {
+  switch (s.code()) {
+    case Code::kInvalid: return kBadArgs;
+    case Code::kRuleViolation: return kViolations;
+    case Code::kInternal: return kIo;
+    default: return kDatabase;
+  }
+}
+
+// A progress line on stderr, redrawn in place on a terminal.
+class ProgressLine {
+ public:
+  void show(const std::string& stage, std::size_t done, std::size_t total) {
+    bool tty = isatty(STDERR_FILENO) != 0;
+    if (!tty && done != total && done % 10 != 0 && total > 100) return;
+    int pct = total ? static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total)) : 100;
+    std::fprintf(stderr, "%s%-24s %3d%% (%zu/%zu)%s", tty ? "\r" : "", stage.c_str(), pct, done, total,
+                 tty && done < total ? "" : "\n");
+    std::fflush(stderr);
+  }
+};
+
+// Opens the database and migrates it. `create` makes a missing file.
+Result<std::unique_ptr<store::Db>> open_db(const std::string& path, bool create) {
+  store::SqliteOptions o;
+  o.create = create;
+  WEIGE_ASSIGN(auto db, store::open_sqlite(path, o));
+  WEIGE_TRY(store::migrate(*db, [](int v, const std::string& name) {
+    spdlog::info("applying migration {:04d} {}", v, name);
+  }));
+  return db;
+}
+
+Result<crypto::Vault> open_vault(const Common& c, bool create) {
+  return crypto::Vault::open(c.key_file(), create);
+}
+
+Result<bool> is_empty(store::Db& db) {
+  WEIGE_ASSIGN(auto n, db.scalar("SELECT count(*) FROM places"));
+  return n == 0;
+}
+
+int run_demo(store::Db& db, const crypto::Vault& vault) {
+  ProgressLine line;
+  auto summary = demo::generate_demo(db, vault, [&](const demo::Progress& p) {
+    line.show(p.stage, p.done, p.total);
+  });
+  if (!summary) return fail(exit_for(summary.status()), summary.status().message());
+  std::fprintf(stderr, "demo community created: %s\n", summary->to_json().dump().c_str());
+  return kOk;
+}
+
+std::function<void()> g_stop;
+void on_signal(int) {
+  if (g_stop) g_stop();
+}
+
+}  // namespace
+
+int serve(const ServeArgs& args) {
+  auto colon = args.listen.rfind(':');
+  if (colon == std::string::npos) return fail(kBadArgs, "--listen takes address:port, e.g. 127.0.0.1:8080");
+  http::ServerOptions options;
+  options.address = args.listen.substr(0, colon);
+  try {
+    int port = std::stoi(args.listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    options.port = static_cast<std::uint16_t>(port);
+  } catch (const std::exception&) {
+    return fail(kBadArgs, "--listen: '" + args.listen.substr(colon + 1) + "' is not a port number");
+  }
+  options.threads = args.threads;
+
+  auto db = open_db(args.common.db, args.demo_if_empty);
+  if (!db) return fail(kDatabase, db.status().message());
+  auto vault = open_vault(args.common, true);
+  if (!vault) return fail(kDatabase, vault.status().message());
+  if (args.demo_if_empty) {
+    auto empty = is_empty(**db);
+    if (!empty) return fail(kDatabase, empty.status().message());
+    if (*empty) {
+      std::fprintf(stderr, "database is empty: loading the demo community\n");
+      if (int rc = run_demo(**db, *vault); rc != kOk) return rc;
+    }
+  }
+  db->value().reset();
+
+  std::string path = args.common.db;
+  store::Pool pool([path]() { return store::open_sqlite(path, {}); },
+                   static_cast<std::size_t>(args.threads) + 2);
+  http::ApiOptions api_options;
+  api_options.web_dir = args.web;
+  http::Api api(pool, *vault, api_options);
+  http::Server server(options, [&api](http::Request& r) { return api.handle(r); });
+  if (Status s = server.start(); !s) {
+    return fail(s.code() == Code::kInvalid ? kBadArgs : kAddress, s.message());
+  }
+  g_stop = [&server] { server.stop(); };
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  std::printf("Weige is serving on http://%s:%u/\n", options.address.c_str(), server.port());
+  std::fflush(stdout);
+  server.run();
+  std::fprintf(stderr, "weige: stopped\n");
+  return kOk;
+}
+
+int init(const Common& c) {
+  auto db = open_db(c.db, true);
+  if (!db) return fail(kDatabase, db.status().message());
+  auto vault = open_vault(c, true);
+  if (!vault) return fail(kDatabase, vault.status().message());
+  std::fprintf(stderr, "database %s is ready\n", c.db.c_str());
+  return kOk;
+}
+
+int migrate(const Common& c) {
+  auto db = open_db(c.db, false);
+  if (!db) return fail(kDatabase, db.status().message());
+  auto v = store::schema_version(**db);
+  if (!v) return fail(kDatabase, v.status().message());
+  std::fprintf(stderr, "schema version %d\n", *v);
+  return kOk;
+}
+
+int demo(const Common& c) {
+  auto db = open_db(c.db, true);
+  if (!db) return fail(kDatabase, db.status().message());
+  auto empty = is_empty(**db);
+  if (!empty) return fail(kDatabase, empty.status().message());
+  if (!*empty) return fail(kDatabase, "database " + c.db + " already holds places; the demo needs an empty database");
+  auto vault = open_vault(c, true);
+  if (!vault) return fail(kDatabase, vault.status().message());
+  return run_demo(**db, *vault);
+}
+
+int city(const CityArgs& a) {
+  auto db = open_db(a.common.db, true);
+  if (!db) return fail(kDatabase, db.status().message());
+  auto vault = open_vault(a.common, true);
+  if (!vault) return fail(kDatabase, vault.status().message());
+  demo::CityParams p;
+  p.subdistricts = a.subdistricts;
+  p.communities_per_subdistrict = a.communities;
+  p.grids_per_community = a.grids;
+  p.micro_grids_per_grid = a.micro_grids;
+  p.households_per_micro_grid = a.households;
+  p.seed = a.seed;
+  ProgressLine line;
+  auto summary = demo::generate_city(**db, *vault, p, [&](const demo::Progress& pr) {
+    line.show(pr.stage, pr.done, pr.total);
+  });
+  if (!summary) return fail(exit_for(summary.status()), summary.status().message());
+  std::printf("%s\n", summary->to_json().dump(2).c_str());
+  return kOk;
+}
+
+int check(const Common& c, bool json) {
+  auto db = open_db(c.db, false);
+  if (!db) return fail(kDatabase, db.status().message());
+  service::MapService svc(**db);
+  ProgressLine line;
+  auto violations = svc.check_all([&](std::size_t done, std::size_t total) {
+    if (!json) line.show("checking communities", done, total);
+  });
+  if (!violations) return fail(kDatabase, violations.status().message());
+  std::size_t errors = count_errors(*violations);
+  if (json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& v : *violations) list.push_back(v.to_json());
+    std::printf("%s\n", nlohmann::json{{"errors", errors},
+                                       {"warnings", violations->size() - errors},
+                                       {"violations", list}}
+                            .dump(2)
+                            .c_str());
+  } else {
+    for (const auto& v : *violations) {
+      std::printf("%s %s [%s] %s\n", v.severity == Severity::kError ? "ERROR  " : "WARNING",
+                  std::string(rule_label_zh(v.rule)).c_str(), v.rule.c_str(), v.message.c_str());
+    }
+    std::printf("%zu error(s), %zu warning(s)\n", errors, violations->size() - errors);
+  }
+  return errors ? kViolations : kOk;
+}
+
+int import_file(const ImportArgs& a) {
+  auto format = io::parse_format(a.format);
+  auto dataset = io::parse_dataset(a.dataset);
+  if (!format || !dataset) return fail(kBadArgs, "unknown --format or --dataset");
+  std::ifstream in(a.file, std::ios::binary);
+  if (!in) return fail(kIo, "cannot read " + a.file);
+  auto db = open_db(a.common.db, true);
+  if (!db) return fail(kDatabase, db.status().message());
+  auto vault = open_vault(a.common, true);
+  if (!vault) return fail(kDatabase, vault.status().message());
+  ProgressLine line;
+  io::ImportOptions options;
+  options.dry_run = a.dry_run;
+  options.progress = [&](std::size_t done, std::size_t total) {
+    if (!a.json) line.show("importing " + a.dataset, done, total);
+  };
+  auto report = io::import_map(**db, *vault, in, *format, *dataset, options);
+  if (!report) return fail(exit_for(report.status()), report.status().message());
+  if (a.json) {
+    std::printf("%s\n", report->to_json().dump(2).c_str());
+  } else {
+    for (const auto& e : report->errors) {
+      std::printf("ERROR   line %zu%s%s: %s\n", e.line, e.field.empty() ? "" : " field ",
+                  e.field.c_str(), e.message.c_str());
+    }
+    for (const auto& v : report->violations) {
+      std::printf("%s %s [%s] %s\n", v.severity == Severity::kError ? "ERROR  " : "WARNING",
+                  std::string(rule_label_zh(v.rule)).c_str(), v.rule.c_str(), v.message.c_str());
+    }
+    std::printf("%zu row(s): %zu created, %zu updated; %zu error(s), %zu violation(s); %s\n",
+                report->rows, report->created, report->updated, report->errors.size(),
+                report->violations.size(),
+                report->written ? "written" : (a.dry_run ? "dry run, nothing written" : "nothing written"));
+  }
+  if (!report->errors.empty()) return kBadArgs;
+  if (!report->violations.empty()) return kViolations;
+  return kOk;
+}
+
+int export_file(const ExportArgs& a) {
+  auto format = io::parse_format(a.format);
+  auto dataset = io::parse_dataset(a.dataset);
+  if (!format || !dataset) return fail(kBadArgs, "unknown --format or --dataset");
+  auto db = open_db(a.common.db, false);
+  if (!db) return fail(kDatabase, db.status().message());
+  auto vault = open_vault(a.common, false);
+  if (!vault) return fail(kDatabase, vault.status().message());
+  std::optional<Id> community;
+  if (a.community) community = static_cast<Id>(*a.community);
+  Status s;
+  if (a.file.empty() || a.file == "-") {
+    s = io::export_map(**db, *vault, std::cout, *format, *dataset, community);
+    std::cout.flush();
+  } else {
+    std::ofstream out(a.file, std::ios::binary | std::ios::trunc);
+    if (!out) return fail(kIo, "cannot write " + a.file);
+    s = io::export_map(**db, *vault, out, *format, *dataset, community);
+  }
+  if (!s) return fail(exit_for(s), s.message());
+  return kOk;
+}
+
+}  // namespace weige::cli

@@ -1,0 +1,66 @@
+#pragma once
+// The weige subcommands. Each returns a process exit code:
+//   0 success; 1 the data has rule violations (check, import);
+//   2 bad arguments; 3 the database is missing, locked or unusable;
+//   4 the listen address is in use or cannot be bound; 5 an I/O error.
+
+#include <optional>
+#include <string>
+
+namespace weige::cli {
+
+enum Exit { kOk = 0, kViolations = 1, kBadArgs = 2, kDatabase = 3, kAddress = 4, kIo = 5 };
+
+struct Common {
+  std::string db;         // database file
+  std::string key;        // key file; default: <db>.key (WEIGE_KEY wins when set)
+  std::string key_file() const { return key.empty() ? db + ".key" : key; }
+};
+
+struct ServeArgs {
+  Common common;
+  std::string listen = "127.0.0.1:8080";
+  std::string web;
+  int threads = 2;
+  bool demo_if_empty = false;  // create the database and the demo when missing or empty
+};
+int serve(const ServeArgs& args);
+
+int init(const Common& c);
+int demo(const Common& c);
+
+struct CityArgs {
+  Common common;
+  int subdistricts = 2;
+  int communities = 3;
+  int grids = 10;
+  int micro_grids = 12;
+  int households = 40;
+  unsigned long long seed = 20261129;
+};
+int city(const CityArgs& args);
+
+int check(const Common& c, bool json);
+
+struct ImportArgs {
+  Common common;
+  std::string file;
+  std::string format;
+  std::string dataset;
+  bool dry_run = false;
+  bool json = false;
+};
+int import_file(const ImportArgs& args);
+
+struct ExportArgs {
+  Common common;
+  std::string file;  // "-" for stdout
+  std::string format;
+  std::string dataset;
+  std::optional<long long> community;
+};
+int export_file(const ExportArgs& args);
+
+int migrate(const Common& c);
+
+}  // namespace weige::cli

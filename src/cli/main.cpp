@@ -1,0 +1,109 @@
+// weige: the command line. Subcommands are declared here; their work is in commands.cpp.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+namespace {
+
+void add_common(CLI::App* cmd, weige::cli::Common& c, bool must_exist) {
+  auto* opt = cmd->add_option("--db", c.db, "SQLite database file")->required();
+  (void)must_exist;  // a missing database is reported by the command itself (exit 3)
+  cmd->add_option("--key", c.key,
+                  "file holding the personal-data key (default: <db>.key; env WEIGE_KEY wins)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace weige::cli;
+  CLI::App app{"weige (微格): micro-grid community governance — grids, people, requests.\n"};
+  app.footer(
+      "Exit codes: 0 ok; 1 rule violations found; 2 bad arguments; 3 database missing, locked or "
+      "unusable; 4 listen address in use; 5 I/O error.\nRun `weige SUBCOMMAND --help` for each "
+      "subcommand.");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "weige 0.1.0");
+
+  ServeArgs serve_args;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the JSON API (and the web app) over HTTP");
+  add_common(serve_cmd, serve_args.common, false);
+  serve_cmd->add_option("--listen", serve_args.listen, "address:port to listen on (port 0: any free port)")
+      ->capture_default_str();
+  serve_cmd->add_option("--web", serve_args.web, "folder of the built web app to serve at /");
+  serve_cmd->add_option("--threads", serve_args.threads, "I/O threads")->check(CLI::Range(1, 64))->capture_default_str();
+  serve_cmd->add_flag("--demo-if-empty", serve_args.demo_if_empty,
+                      "create the database and load the demo community when it is missing or empty");
+
+  Common init_args;
+  auto* init_cmd = app.add_subcommand("init", "Create an empty database with the current schema");
+  add_common(init_cmd, init_args, false);
+
+  Common migrate_args;
+  auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending schema migrations");
+  add_common(migrate_cmd, migrate_args, true);
+
+  Common demo_args;
+  auto* demo_cmd = app.add_subcommand(
+      "demo", "Create the Shuangfu Road demo community (双福路社区) in a new or empty database");
+  add_common(demo_cmd, demo_args, false);
+
+  CityArgs city_args;
+  auto* city_cmd = app.add_subcommand("city", "Generate a city-scale dataset for benchmarks (shows progress)");
+  add_common(city_cmd, city_args.common, false);
+  city_cmd->add_option("--subdistricts", city_args.subdistricts, "subdistricts")->check(CLI::Range(1, 100000))->capture_default_str();
+  city_cmd->add_option("--communities", city_args.communities, "communities per subdistrict")->check(CLI::Range(1, 1000))->capture_default_str();
+  city_cmd->add_option("--grids", city_args.grids, "grids per community")->check(CLI::Range(1, 899))->capture_default_str();
+  city_cmd->add_option("--micro-grids", city_args.micro_grids, "micro-grids per grid")->check(CLI::Range(1, 999))->capture_default_str();
+  city_cmd->add_option("--households", city_args.households, "households per micro-grid")->check(CLI::Range(1, 1000))->capture_default_str();
+  city_cmd->add_option("--seed", city_args.seed, "random seed")->capture_default_str();
+
+  Common check_args;
+  bool check_json = false;
+  auto* check_cmd = app.add_subcommand(
+      "check", "Validate the whole map against the never-split rules; list every violation");
+  add_common(check_cmd, check_args, true);
+  check_cmd->add_flag("--json", check_json, "print the report as JSON");
+
+  ImportArgs import_args;
+  auto* import_cmd = app.add_subcommand(
+      "import", "Import places, grids or assignments (CSV) or a map (GeoJSON), all or nothing");
+  add_common(import_cmd, import_args.common, false);
+  import_cmd->add_option("file", import_args.file, "file to read")->required()->check(CLI::ExistingFile);
+  import_cmd->add_option("--format", import_args.format, "csv or geojson")->required()
+      ->check(CLI::IsMember({"csv", "geojson"}));
+  import_cmd->add_option("--dataset", import_args.dataset, "places, grids, assignments or map")->required()
+      ->check(CLI::IsMember({"places", "grids", "assignments", "map"}));
+  import_cmd->add_flag("--dry-run", import_args.dry_run, "report every problem and write nothing");
+  import_cmd->add_flag("--json", import_args.json, "print the report as JSON");
+
+  ExportArgs export_args;
+  auto* export_cmd = app.add_subcommand("export", "Export places, grids, assignments or the map");
+  add_common(export_cmd, export_args.common, true);
+  export_cmd->add_option("--format", export_args.format, "csv or geojson")->required()
+      ->check(CLI::IsMember({"csv", "geojson"}));
+  export_cmd->add_option("--dataset", export_args.dataset, "places, grids, assignments or map")->required()
+      ->check(CLI::IsMember({"places", "grids", "assignments", "map"}));
+  export_cmd->add_option("-o,--output", export_args.file, "file to write (default: standard output)");
+  long long community = 0;
+  export_cmd->add_option("--community", community, "only this community (place id)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : kBadArgs;
+  }
+
+  if (*serve_cmd) return serve(serve_args);
+  if (*init_cmd) return init(init_args);
+  if (*migrate_cmd) return migrate(migrate_args);
+  if (*demo_cmd) return demo(demo_args);
+  if (*city_cmd) return city(city_args);
+  if (*check_cmd) return check(check_args, check_json);
+  if (*import_cmd) return import_file(import_args);
+  if (*export_cmd) {
+    if (community > 0) export_args.community = community;
+    return export_file(export_args);
+  }
+  return kBadArgs;
+}

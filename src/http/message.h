@@ -1,0 +1,51 @@
+#pragma once
+// Transport-free HTTP request and response. Handlers see only these; the
+// session in server.cpp owns sockets, parsing, limits and timeouts.
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/status.h"
+
+namespace weige::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // raw target, e.g. "/api/v1/places?kind=unit"
+  std::string path;    // decoded path without the query
+  std::map<std::string, std::string> query;        // decoded query parameters
+  std::map<std::string, std::string> headers;      // lower-case names
+  std::map<std::string, std::string> path_params;  // filled by the router
+  std::string body;
+  std::string remote;  // client address
+
+  const std::string* header(const std::string& lower_name) const;
+  // A query parameter, or nullptr when absent.
+  const std::string* param(const std::string& name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// A JSON response.
+Response json_response(int status, const nlohmann::json& body);
+// The one place that turns a Status into an HTTP status and the error shape
+// {"error": {"code": "...", "message": "...", "details": ...}}.
+Response error_response(const Status& status);
+int http_status(Code code);
+
+// Percent-decoding; '+' becomes a space in query strings. Fails on bad escapes.
+std::optional<std::string> url_decode(std::string_view s, bool plus_as_space);
+// Splits a target into path and query parameters; nullopt on bad encoding.
+bool parse_target(std::string_view target, std::string& path,
+                  std::map<std::string, std::string>& query);
+
+}  // namespace weige::http

@@ -1,0 +1,146 @@
+// The OpenAPI 3 document, generated from the route table plus the component
+// schemas below. A test checks every route is documented and that live
+// responses carry the required properties of their declared schemas.
+#include "http/api.h"
+
+namespace weige::http {
+namespace {
+
+using nlohmann::json;
+
+json obj(json properties, std::vector<std::string> required) {
+  return {{"type", "object"}, {"properties", std::move(properties)}, {"required", required}};
+}
+json ref(const std::string& name) { return {{"$ref", "#/components/schemas/" + name}}; }
+json list_of(const std::string& name) {
+  return obj({{"items", {{"type", "array"}, {"items", ref(name)}}}, {"total", {{"type", "integer"}}}},
+             {"items", "total"});
+}
+
+json components() {
+  json id = {{"type", "integer"}};
+  json nid = {{"type", {"integer", "null"}}};
+  json str = {{"type", "string"}};
+  json point = {{"type", {"object", "null"}},
+                {"properties", {{"lng", {{"type", "number"}}}, {"lat", {{"type", "number"}}}}}};
+  json polygon = {{"type", {"object", "null"}}, {"description", "GeoJSON Polygon"}};
+  json s;
+  s["Error"] = obj({{"error", obj({{"code", str}, {"message", str}, {"details", {{"type", "object"}}}},
+                                  {"code", "message", "details"})}},
+                   {"error"});
+  s["Health"] = obj({{"status", str}, {"version", str}, {"schema_version", id}, {"database", str}},
+                    {"status", "schema_version"});
+  s["Counts"] = obj({{"households", id}, {"persons", id}, {"staff", id}, {"party_volunteers", id},
+                     {"places", id}},
+                    {"households", "persons", "staff", "party_volunteers"});
+  s["TreeNode"] = obj({{"type", str}, {"id", id}, {"kind", str}, {"name", str},
+                       {"counts", ref("Counts")},
+                       {"children", {{"type", "array"}, {"items", ref("TreeNode")}}}},
+                      {"type", "id", "kind", "name", "counts", "children"});
+  s["GridTree"] = obj({{"roots", {{"type", "array"}, {"items", ref("TreeNode")}}}}, {"roots"});
+  s["Grid"] = obj({{"id", id}, {"kind", str}, {"code", str}, {"name", str}, {"parent_id", nid},
+                   {"community_id", id}, {"boundary", polygon}},
+                  {"id", "kind", "code", "name", "parent_id", "community_id"});
+  s["GridInput"] = obj({{"kind", str}, {"code", str}, {"name", str}, {"parent_id", nid},
+                        {"community_id", nid}, {"boundary", polygon}},
+                       {"kind", "code", "name"});
+  s["GridPatch"] = obj(s["GridInput"]["properties"], {});
+  s["GridList"] = list_of("Grid");
+  s["GridDetail"] = obj({{"id", id}, {"kind", str}, {"code", str}, {"counts", ref("Counts")},
+                         {"children", {{"type", "array"}}}, {"places", {{"type", "object"}}},
+                         {"roster", {{"type", "object"}, {"description", "persons by role"}}}},
+                        {"id", "kind", "code", "counts", "children", "places", "roster"});
+  s["Place"] = obj({{"id", id}, {"kind", str}, {"name", str}, {"code", str}, {"parent_id", nid},
+                    {"community_id", nid}, {"grid_id", nid}, {"location", point},
+                    {"outline", polygon}},
+                   {"id", "kind", "name", "parent_id", "community_id", "grid_id"});
+  s["PlaceInput"] = obj({{"kind", str}, {"name", str}, {"code", str}, {"parent_id", nid},
+                         {"grid_id", nid}, {"location", point}, {"outline", polygon}},
+                        {"kind", "name"});
+  s["PlacePatch"] = obj(s["PlaceInput"]["properties"], {});
+  s["PlaceList"] = list_of("Place");
+  s["PlaceDetail"] = obj({{"id", id}, {"kind", str}, {"ancestors", {{"type", "array"}}},
+                          {"grid", {{"type", {"object", "null"}}}}, {"child_count", id}},
+                         {"id", "kind", "ancestors", "grid", "child_count"});
+  s["CheckReport"] = obj({{"errors", id}, {"warnings", id}, {"violations", {{"type", "array"}}}},
+                         {"errors", "warnings", "violations"});
+  s["Person"] = obj({{"id", id}, {"kind", str}, {"name", str}, {"phone", str}, {"id_number", str},
+                     {"address", str}, {"masked", {{"type", "boolean"}}},
+                     {"party_member", {{"type", "boolean"}}}, {"household_id", nid}},
+                    {"id", "kind", "name", "phone", "masked", "party_member"});
+  s["PersonInput"] = obj({{"kind", str}, {"name", str}, {"phone", str}, {"id_number", str},
+                          {"address", str}, {"gender", str}, {"birth_year", id},
+                          {"party_member", {{"type", "boolean"}}}, {"household_id", nid},
+                          {"relation", str}, {"organisation_id", nid}},
+                         {"name"});
+  s["PersonList"] = list_of("Person");
+  s["PersonDetail"] = obj({{"id", id}, {"name", str}, {"assignments", {{"type", "array"}}}},
+                          {"id", "name", "assignments"});
+  s["Organisation"] = obj({{"id", id}, {"kind", str}, {"name", str}, {"community_id", nid},
+                           {"place_id", nid}},
+                          {"id", "kind", "name"});
+  s["OrganisationInput"] = obj({{"kind", str}, {"name", str}, {"community_id", nid}, {"place_id", nid}},
+                               {"kind", "name"});
+  s["OrganisationList"] = list_of("Organisation");
+  s["Assignment"] = obj({{"id", id}, {"person_id", id}, {"grid_id", id}, {"role", str},
+                         {"organisation_id", nid}},
+                        {"id", "person_id", "grid_id", "role"});
+  s["AssignmentInput"] = obj({{"person_id", id}, {"grid_id", id}, {"role", str}, {"organisation_id", nid}},
+                             {"person_id", "grid_id", "role"});
+  s["AssignmentList"] = list_of("Assignment");
+  s["Deleted"] = obj({{"deleted", id}}, {"deleted"});
+  s["Link"] = obj({{"id", id}, {"tier", id}, {"from_org_id", nid}, {"from_person_id", nid},
+                   {"to_person_id", nid}, {"to_household_id", nid}},
+                  {"id", "tier"});
+  s["LinkInput"] = obj({{"tier", id}, {"from_org_id", nid}, {"from_person_id", nid},
+                        {"to_person_id", nid}, {"to_household_id", nid}},
+                       {"tier"});
+  s["LinkChain"] = obj({{"household_id", id}, {"chain", {{"type", "array"}}}, {"linked", {{"type", "boolean"}}}},
+                       {"household_id", "chain", "linked"});
+  return s;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+json Api::openapi() const {
+  json paths = json::object();
+  for (const Route& r : router_.routes()) {
+    json op = {{"operationId", r.operation_id}, {"summary", r.summary}, {"tags", {r.tag}}};
+    json params = json::array();
+    std::string p = r.pattern;
+    for (std::size_t i = p.find('{'); i != std::string::npos; i = p.find('{', i + 1)) {
+      std::string name = p.substr(i + 1, p.find('}', i) - i - 1);
+      params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}});
+    }
+    for (const ParamDoc& d : r.params) {
+      params.push_back({{"name", d.name}, {"in", d.in}, {"required", d.required},
+                        {"description", d.description}, {"schema", {{"type", d.type}}}});
+    }
+    if (!params.empty()) op["parameters"] = params;
+    if (!r.request_schema.empty()) {
+      op["requestBody"] = {{"required", true},
+                           {"content", {{"application/json", {{"schema", ref(r.request_schema)}}}}}};
+    }
+    json ok = {{"description", "success"}};
+    if (!r.response_schema.empty()) {
+      ok["content"] = {{"application/json", {{"schema", ref(r.response_schema)}}}};
+    }
+    json error = {{"description", "error"}, {"content", {{"application/json", {{"schema", ref("Error")}}}}}};
+    op["responses"] = {{std::to_string(r.success_status), ok}, {"4XX", error}, {"5XX", error}};
+    paths[r.pattern][lower(r.method)] = op;
+  }
+  return {{"openapi", "3.1.0"},
+          {"info", {{"title", "Weige (微格) API"}, {"version", options_.version},
+                    {"description", "Micro-grid community governance. Errors share one shape: "
+                                    "{\"error\": {\"code\", \"message\", \"details\"}}."}}},
+          {"servers", {{{"url", "/"}}}},
+          {"paths", paths},
+          {"components", {{"schemas", components()}}}};
+}
+
+}  // namespace weige::http

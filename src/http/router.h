@@ -1,0 +1,54 @@
+#pragma once
+// The declared route table. Every endpoint is registered here with its method,
+// path pattern ("/api/v1/grids/{id}"), an operation id and a summary, which
+// the OpenAPI document is generated from, so the two cannot drift apart.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace weige::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct ParamDoc {
+  std::string name;
+  std::string in;  // "query" or "path"
+  std::string type;  // "integer", "string", "boolean", "number"
+  std::string description;
+  bool required = false;
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  std::string operation_id;
+  std::string summary;
+  std::string tag;
+  std::vector<ParamDoc> params;  // query parameters; path parameters are derived
+  std::string request_schema;    // component name of the JSON body, if any
+  std::string response_schema;   // component name of the 2xx body
+  int success_status = 200;
+  Handler handler;
+};
+
+class Router {
+ public:
+  // Registers a route. A pattern segment in braces is a path parameter and
+  // matches one non-empty segment. Throws std::logic_error on a duplicate
+  // (method, pattern) or a missing operation id: a programming error.
+  void add(Route route);
+  // Finds the route for the request and calls it; 404 when no pattern
+  // matches, 405 (with Allow) when the path matches under other methods.
+  Response dispatch(Request& request) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  static bool match(const std::string& pattern, const std::string& path,
+                    std::map<std::string, std::string>* params);
+  std::vector<Route> routes_;
+};
+
+}  // namespace weige::http

@@ -1,0 +1,204 @@
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+#include <thread>
+#include <vector>
+
+namespace weige::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// Converts a parsed Beast request into our transport-free Request.
+bool to_request(const bhttp::request<bhttp::string_body>& in, const std::string& remote,
+                Request& out) {
+  out.method = std::string(in.method_string());
+  out.target = std::string(in.target());
+  out.remote = remote;
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(field.value());
+  }
+  out.body = in.body();
+  return parse_target(out.target, out.path, out.query);
+}
+
+bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive,
+                                             bool head) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  res.set(bhttp::field::server, "weige");
+  res.set(bhttp::field::content_type, r.content_type);
+  for (auto& [k, v] : r.headers) res.set(k, v);
+  res.keep_alive(keep_alive);
+  if (head) {
+    res.content_length(r.body.size());
+  } else {
+    res.body() = std::move(r.body);
+    res.prepare_payload();
+  }
+  return res;
+}
+
+Response plain_error(int status, const std::string& code, const std::string& message) {
+  Response r;
+  r.status = status;
+  r.body = nlohmann::json{{"error", {{"code", code}, {"message", message}, {"details", nlohmann::json::object()}}}}.dump();
+  return r;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, const ServerOptions& options, const Server::Handler& handler)
+      : stream_(std::move(socket)), options_(options), handler_(handler) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = ep.address().to_string();
+  }
+
+  void start() {
+    asio::dispatch(stream_.get_executor(),
+                   beast::bind_front_handler(&Session::read, shared_from_this()));
+  }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->body_limit(options_.body_limit);
+    parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
+    // The idle timeout covers waiting for a request; once bytes arrive the
+    // read timeout would be tighter, but Beast reads a message in one call, so
+    // we use the smaller of the two after the first request.
+    stream_.expires_after(requests_ == 0 ? options_.read_timeout : options_.idle_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset) {
+      return close();
+    }
+    if (ec == bhttp::error::body_limit) {
+      return reply_and_close(plain_error(413, "too_large",
+                                         "request body is over the limit of " +
+                                             std::to_string(options_.body_limit) + " bytes"));
+    }
+    if (ec == bhttp::error::header_limit) {
+      return reply_and_close(plain_error(431, "headers_too_large", "request headers are too large"));
+    }
+    if (ec) {
+      return reply_and_close(plain_error(400, "bad_request", "malformed HTTP request: " + ec.message()));
+    }
+    ++requests_;
+    auto req = parser_->release();
+    Request request;
+    Response response;
+    if (!to_request(req, remote_, request)) {
+      response = plain_error(400, "invalid", "the request target is not correctly percent-encoded");
+    } else {
+      try {
+        response = handler_(request);
+      } catch (const std::exception& e) {
+        spdlog::error("handler threw on {} {}: {}", request.method, request.target, e.what());
+        response = plain_error(500, "internal", "internal error");
+      }
+    }
+    bool keep_alive = req.keep_alive();
+    bool head = req.method() == bhttp::verb::head;
+    write(to_beast(std::move(response), req.version(), keep_alive, head), !keep_alive);
+  }
+
+  void reply_and_close(Response r) { write(to_beast(std::move(r), 11, false, false), true); }
+
+  void write(bhttp::response<bhttp::string_body>&& res, bool close_after) {
+    auto sp = std::make_shared<bhttp::response<bhttp::string_body>>(std::move(res));
+    stream_.expires_after(options_.read_timeout);
+    bhttp::async_write(stream_, *sp,
+                       [self = shared_from_this(), sp, close_after](beast::error_code ec, std::size_t) {
+                         if (ec || close_after) return self->close();
+                         self->read();
+                       });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  const ServerOptions& options_;
+  const Server::Handler& handler_;
+  std::string remote_;
+  std::size_t requests_ = 0;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Handler handler;
+  asio::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+
+  void accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec == asio::error::operation_aborted) return;
+      if (!ec) {
+        socket.set_option(tcp::no_delay(true), ec);
+        std::make_shared<Session>(std::move(socket), options, handler)->start();
+      }
+      accept();
+    });
+  }
+};
+
+Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->handler = std::move(handler);
+}
+
+Server::~Server() { stop(); }
+
+Status Server::start() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.address, ec);
+  if (ec) return Status::invalid("cannot parse listen address '" + impl_->options.address + "'");
+  tcp::endpoint endpoint{address, impl_->options.port};
+  impl_->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl_->acceptor.bind(endpoint, ec);
+  if (ec == asio::error::address_in_use) {
+    return Status::unavailable("address " + impl_->options.address + ":" +
+                               std::to_string(impl_->options.port) + " is already in use");
+  }
+  if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return Status::unavailable("cannot listen on " + impl_->options.address + ": " + ec.message());
+  impl_->accept();
+  return {};
+}
+
+std::uint16_t Server::port() const {
+  beast::error_code ec;
+  auto ep = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : ep.port();
+}
+
+void Server::run() {
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl_->options.threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+}
+
+void Server::stop() { impl_->ioc.stop(); }
+
+}  // namespace weige::http

@@ -1,0 +1,76 @@
+#include "support/test_server.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <random>
+#include <stdexcept>
+
+#include "http/api.h"
+#include "http/server.h"
+#include "store/migrations.h"
+#include "store/pool.h"
+#include "store/sqlite_db.h"
+
+namespace weige::testing {
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path_ = std::filesystem::temp_directory_path() /
+          ("weige-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::unique_ptr<store::Db> open_test_db(const std::string& path) {
+  store::SqliteOptions o;
+  o.create = true;
+  auto db = store::open_sqlite(path, o);
+  if (!db) throw std::runtime_error(db.status().to_string());
+  if (Status s = store::migrate(**db); !s) throw std::runtime_error(s.to_string());
+  return std::move(db).value();
+}
+
+std::string dump(store::Db& db) {
+  std::string out;
+  auto tables = db.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+  if (!tables) throw std::runtime_error(tables.status().to_string());
+  for (const auto& t : *tables) {
+    std::string name = t.text(0);
+    out += "## " + name + "\n";
+    auto rows = db.rows("SELECT * FROM \"" + name + "\" ORDER BY 1");
+    if (!rows) throw std::runtime_error(rows.status().to_string());
+    for (const auto& r : *rows) {
+      for (std::size_t i = 0; i < r.size(); ++i) out += (i ? "|" : "") + r.text(i);
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+TestServer::TestServer()
+    : db_path_(dir_.file("weige.db")), vault_(crypto::Vault::random_for_test()) {
+  db_ = open_test_db(db_path_);
+  std::string path = db_path_;
+  pool_ = std::make_unique<store::Pool>([path]() { return store::open_sqlite(path, {}); }, 4);
+  api_ = std::make_unique<http::Api>(*pool_, vault_, http::ApiOptions{});
+  http::ServerOptions options;
+  options.port = 0;
+  options.body_limit = 64 * 1024;
+  options.read_timeout = std::chrono::seconds(2);
+  server_ = std::make_unique<http::Server>(options, [this](http::Request& r) { return api_->handle(r); });
+  if (Status s = server_->start(); !s) throw std::runtime_error(s.to_string());
+  port_ = server_->port();
+  thread_ = std::thread([this] { server_->run(); });
+}
+
+TestServer::~TestServer() {
+  server_->stop();
+  thread_.join();
+}
+
+}  // namespace weige::testing

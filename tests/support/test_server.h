@@ -1,0 +1,63 @@
+#pragma once
+// A fresh database in a temp folder, and the real HTTP server on an ephemeral
+// loopback port in a background thread, for API scenario tests.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "crypto/vault.h"
+#include "store/db.h"
+
+namespace weige::http {
+class Api;
+class Server;
+}  // namespace weige::http
+namespace weige::store {
+class Pool;
+}
+
+namespace weige::testing {
+
+// A new empty directory under the system temp dir, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Opens (creating and migrating) a SQLite database; aborts the test on failure.
+std::unique_ptr<store::Db> open_test_db(const std::string& path);
+
+// Every row of every table, as text, for before/after comparisons.
+std::string dump(store::Db& db);
+
+class TestServer {
+ public:
+  TestServer();
+  ~TestServer();
+  int port() const { return port_; }
+  store::Db& db() { return *db_; }  // a separate connection for assertions
+  const crypto::Vault& vault() const { return vault_; }
+  const std::string& db_path() const { return db_path_; }
+  const http::Api& api() const { return *api_; }
+
+ private:
+  TempDir dir_;
+  std::string db_path_;
+  std::unique_ptr<store::Db> db_;
+  crypto::Vault vault_;
+  std::unique_ptr<store::Pool> pool_;
+  std::unique_ptr<http::Api> api_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+}  // namespace weige::testing
