@@ -1,0 +1,193 @@
+// Black-box tests of the weige binary in a fresh temp directory: help, exit
+// codes and messages for bad arguments, a missing or locked database and a
+// port in use; demo + check + a crafted bad import.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "store/db.h"
+#include "store/sqlite_db.h"
+#include "support/test_server.h"
+
+namespace weige::testing {
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+std::string binary() {
+  const char* b = std::getenv("WEIGE_BINARY");
+  return b ? b : "weige";
+}
+
+Run run(const std::string& args, const std::string& env = "") {
+  std::string cmd = env + " " + binary() + " " + args + " 2>&1";
+  Run r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+TEST(CliTest, HelpListsEverySubcommandAndEachHasItsOwnHelp) {
+  Run r = run("--help");
+  EXPECT_EQ(r.code, 0);
+  for (const char* sub : {"serve", "init", "migrate", "demo", "city", "check", "import", "export"}) {
+    EXPECT_NE(r.out.find(sub), std::string::npos) << sub;
+    Run h = run(std::string(sub) + " --help");
+    EXPECT_EQ(h.code, 0) << sub;
+    EXPECT_NE(h.out.find("--db"), std::string::npos) << sub << ": " << h.out;
+  }
+  EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
+}
+
+TEST(CliTest, BadArgumentsExitTwo) {
+  EXPECT_EQ(run("").code, 2);
+  EXPECT_EQ(run("frobnicate").code, 2);
+  EXPECT_EQ(run("check").code, 2);  // --db missing
+  Run r = run("serve --db x.db --listen nowhere");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--listen"), std::string::npos);
+}
+
+TEST(CliTest, MissingDatabaseExitsThreeWithItsName) {
+  TempDir dir;
+  Run r = run("check --db " + dir.file("absent.db"));
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.out.find("absent.db"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("does not exist"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, LockedDatabaseExitsThree) {
+  TempDir dir;
+  std::string db = dir.file("locked.db");
+  auto holder = open_test_db(db);
+  ASSERT_TRUE(holder->exec_script("BEGIN EXCLUSIVE; INSERT INTO meta VALUES ('k', 'v');"));
+  Run r = run("demo --db " + db + " --key " + dir.file("k.key"));
+  EXPECT_EQ(r.code, 3) << r.out;
+  EXPECT_NE(r.out.find("locked"), std::string::npos) << r.out;
+  ASSERT_TRUE(holder->rollback());
+}
+
+TEST(CliTest, PortInUseExitsFour) {
+  TempDir dir;
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(::listen(fd, 1), 0);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  ASSERT_EQ(run("init --db " + dir.file("p.db")).code, 0);
+  Run r = run("serve --db " + dir.file("p.db") + " --listen 127.0.0.1:" + std::to_string(port));
+  ::close(fd);
+  EXPECT_EQ(r.code, 4) << r.out;
+  EXPECT_NE(r.out.find("in use"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, DemoChecksCleanAndRefusesToRunTwice) {
+  TempDir dir;
+  std::string db = dir.file("demo.db");
+  Run demo = run("demo --db " + db);
+  ASSERT_EQ(demo.code, 0) << demo.out;
+  Run check = run("check --db " + db);
+  EXPECT_EQ(check.code, 0) << check.out;
+  EXPECT_NE(check.out.find("0 error(s), 0 warning(s)"), std::string::npos) << check.out;
+  Run again = run("demo --db " + db);
+  EXPECT_EQ(again.code, 3) << again.out;
+}
+
+// A crafted import that breaks each never-split rule: check-style report names
+// each, nothing is written, and --dry-run of a good file writes nothing either.
+TEST(CliTest, BadImportNamesEachViolationAndWritesNothing) {
+  TempDir dir;
+  std::string db = dir.file("imp.db");
+  ASSERT_EQ(run("init --db " + db).code, 0);
+  {
+    std::ofstream grids(dir.file("grids.csv"));
+    grids << "kind,code,name,parent_code,community_code,boundary\n"
+             "general_grid,510108012005000000,A总网格,,C-A,\n"
+             "grid,510108012005001000,A一网格,510108012005000000,,\n"
+             "micro_grid,510108012005001001,A一-1,510108012005001000,,\n"
+             "grid,510108012005002000,A二网格,510108012005000000,,\n"
+             "micro_grid,510108012005002001,A二-1,510108012005002000,,\n"
+             "general_grid,510108012006000000,B总网格,,C-B,\n"
+             "grid,510108012006001000,B一网格,510108012006000000,,\n"
+             "micro_grid,510108012006001001,B一-1,510108012006001000,,\n";
+    std::ofstream places(dir.file("places.csv"));
+    places << "kind,code,parent_code,name,grid_code,lng,lat\n"
+              "subdistrict,S,,万年场街道,,,\n"
+              "community,C-A,S,双福路社区,,,\n"
+              "community,C-B,S,二仙桥社区,,,\n";
+  }
+  std::string key = " --key " + dir.file("imp.key");
+  Run g0 = run("import --db " + db + key + " --format csv --dataset places " + dir.file("places.csv"));
+  ASSERT_EQ(g0.code, 0) << g0.out;
+  Run g1 = run("import --db " + db + key + " --format csv --dataset grids " + dir.file("grids.csv"));
+  ASSERT_EQ(g1.code, 0) << g1.out;
+  {
+    std::ofstream bad(dir.file("bad.csv"));
+    bad << "kind,code,parent_code,name,grid_code,lng,lat\n"
+           "compound,HR6,C-A,华润六期,510108012005001000,,\n"
+           "building,HR6-1,HR6,1栋,,,\n"
+           "unit,HR6-1-1,HR6-1,1单元,510108012005001001,,\n"
+           "unit,HR6-1-2,HR6-1,2单元,510108012005002001,,\n"       // other grid: splits the compound
+           "household,HR6-1-1-101,HR6-1-1,101,510108012005001001,,\n"
+           "household,HR6-1-1-102,HR6-1-1,102,510108012005002001,,\n"  // other micro-grid: splits the unit
+           "compound,XQ,C-A,小区,510108012005001000,,\n"
+           "building,XQ-1,XQ,1栋,,,\n"
+           "unit,XQ-1-1,XQ-1,1单元,510108012006001001,,\n";        // community B's micro-grid
+  }
+  store::SqliteOptions o;
+  auto conn = store::open_sqlite(db, o);
+  ASSERT_TRUE(conn);
+  std::string before = dump(**conn);
+  Run r = run("import --db " + db + key + " --format csv --dataset places " + dir.file("bad.csv"));
+  EXPECT_EQ(r.code, 1) << r.out;
+  for (const char* rule : {"grid_splits_compound", "micro_grid_splits_unit", "general_grid_spans_communities"}) {
+    EXPECT_NE(r.out.find(rule), std::string::npos) << rule << "\n" << r.out;
+  }
+  EXPECT_NE(r.out.find("华润六期"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("510108012005002000"), std::string::npos) << r.out;  // the grids involved
+  EXPECT_EQ(before, dump(**conn));
+  Run check = run("check --db " + db);
+  EXPECT_EQ(check.code, 0) << check.out;
+}
+
+TEST(CliTest, ExportImportRoundTripsTheDemo) {
+  TempDir dir;
+  std::string db = dir.file("a.db");
+  ASSERT_EQ(run("demo --db " + db).code, 0);
+  Run ex = run("export --db " + db + " --format geojson --dataset map -o " + dir.file("map.geojson"));
+  ASSERT_EQ(ex.code, 0) << ex.out;
+  std::string db2 = dir.file("b.db");
+  Run im = run("import --db " + db2 + " --format geojson --dataset map " + dir.file("map.geojson"));
+  ASSERT_EQ(im.code, 0) << im.out;
+  Run check = run("check --db " + db2 + " --json");
+  EXPECT_EQ(check.code, 0) << check.out;
+  auto a = store::open_sqlite(db, {});
+  auto b = store::open_sqlite(db2, {});
+  ASSERT_TRUE(a && b);
+  for (const char* sql : {"SELECT count(*) FROM grids", "SELECT count(*) FROM places",
+                          "SELECT count(*) FROM grids WHERE kind = 'micro_grid'"}) {
+    EXPECT_EQ(*(*a)->scalar(sql), *(*b)->scalar(sql)) << sql;
+  }
+}
+
+}  // namespace
+}  // namespace weige::testing
