@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -11,6 +13,8 @@
 #include <thread>
 
 #include "crypto/vault.h"
+#include "domain/case_workflow.h"
+#include "service/case_service.h"
 #include "demo/generator.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -115,13 +119,17 @@ int serve(const ServeArgs& args) {
       if (int rc = run_demo(**db, *vault); rc != kOk) return rc;
     }
   }
-  db->value().reset();
+  db.value().reset();  // handlers use the pool's connections
 
   std::string path = args.common.db;
   store::Pool pool([path]() { return store::open_sqlite(path, {}); },
                    static_cast<std::size_t>(args.threads) + 2);
   http::ApiOptions api_options;
   api_options.web_dir = args.web;
+  api_options.files_dir = args.files.empty() ? args.common.db + ".files" : args.files;
+  std::error_code ec;
+  std::filesystem::create_directories(api_options.files_dir, ec);
+  if (ec) return fail(kIo, "cannot create " + api_options.files_dir + ": " + ec.message());
   http::Api api(pool, *vault, api_options);
   http::Server server(options, [&api](http::Request& r) { return api.handle(r); });
   if (Status s = server.start(); !s) {
@@ -132,8 +140,38 @@ int serve(const ServeArgs& args) {
   std::signal(SIGTERM, on_signal);
   std::printf("Weige is serving on http://%s:%u/\n", options.address.c_str(), server.port());
   std::fflush(stdout);
+  // The deadline scheduler: escalates overdue stages. State lives in the
+  // database, so a restart picks up where it left off and never escalates a
+  // lapse twice.
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stopping = false;
+  std::thread scheduler([&] {
+    std::unique_lock lock(stop_mu);
+    while (!stop_cv.wait_for(lock, std::chrono::seconds(args.deadline_interval), [&] { return stopping; })) {
+      lock.unlock();
+      if (auto lease = pool.acquire()) {
+        service::CaseService svc(**lease, *vault, service::system_clock());
+        auto n = svc.run_deadlines();
+        if (!n) spdlog::error("deadline scan failed: {}", n.status().message());
+        else if (*n > 0) spdlog::info("deadline scan: {} case(s) escalated or unparked", *n);
+      }
+      lock.lock();
+    }
+  });
   server.run();
+  {
+    std::lock_guard lock(stop_mu);
+    stopping = true;
+  }
+  stop_cv.notify_all();
+  scheduler.join();
   std::fprintf(stderr, "weige: stopped\n");
+  return kOk;
+}
+
+int workflow() {
+  std::fputs(workflow_markdown().c_str(), stdout);
   return kOk;
 }
 

@@ -23,6 +23,8 @@ struct ServeArgs {
   std::string web;
   int threads = 2;
   bool demo_if_empty = false;  // create the database and the demo when missing or empty
+  std::string files;           // attachments folder; default <db>.files
+  int deadline_interval = 30;  // seconds between deadline scans (escalation)
 };
 int serve(const ServeArgs& args);
 
@@ -62,5 +64,8 @@ struct ExportArgs {
 int export_file(const ExportArgs& args);
 
 int migrate(const Common& c);
+
+// Prints the case workflow table as Markdown (docs/workflow.md).
+int workflow();
 
 }  // namespace weige::cli

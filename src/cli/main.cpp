@@ -6,8 +6,8 @@
 namespace {
 
 void add_common(CLI::App* cmd, weige::cli::Common& c, bool must_exist) {
-  auto* opt = cmd->add_option("--db", c.db, "SQLite database file")->required();
-  (void)must_exist;  // a missing database is reported by the command itself (exit 3)
+  cmd->add_option("--db", c.db, must_exist ? "SQLite database file (must exist)" : "SQLite database file")
+      ->required();
   cmd->add_option("--key", c.key,
                   "file holding the personal-data key (default: <db>.key; env WEIGE_KEY wins)");
 }
@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--web", serve_args.web, "folder of the built web app to serve at /");
   serve_cmd->add_option("--threads", serve_args.threads, "I/O threads")->check(CLI::Range(1, 64))->capture_default_str();
+  serve_cmd->add_option("--files", serve_args.files, "folder for attachments (default: <db>.files)");
+  serve_cmd->add_option("--deadline-interval", serve_args.deadline_interval,
+                        "seconds between scans for overdue stages (automatic escalation)")
+      ->check(CLI::Range(1, 3600))->capture_default_str();
   serve_cmd->add_flag("--demo-if-empty", serve_args.demo_if_empty,
                       "create the database and load the demo community when it is missing or empty");
 
@@ -87,6 +91,8 @@ int main(int argc, char** argv) {
   long long community = 0;
   export_cmd->add_option("--community", community, "only this community (place id)");
 
+  auto* workflow_cmd = app.add_subcommand("workflow", "Print the case workflow table as Markdown (docs/workflow.md)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -96,6 +102,7 @@ int main(int argc, char** argv) {
 
   if (*serve_cmd) return serve(serve_args);
   if (*init_cmd) return init(init_args);
+  if (*workflow_cmd) return workflow();
   if (*migrate_cmd) return migrate(migrate_args);
   if (*demo_cmd) return demo(demo_args);
   if (*city_cmd) return city(city_args);

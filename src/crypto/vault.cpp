@@ -132,6 +132,13 @@ std::string Vault::blind_index(std::string_view value) const {
   return to_hex(h, sizeof h);
 }
 
+std::string random_token(std::size_t bytes) {
+  ensure_sodium();
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  return to_hex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+}
+
 std::string normalise_phone(std::string_view phone) {
   std::string digits;
   for (char c : phone) {

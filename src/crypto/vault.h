@@ -38,6 +38,9 @@ class Vault {
   std::string index_key_;
 };
 
+// A random URL-safe token of `bytes` random bytes (hex), e.g. a tracking token.
+std::string random_token(std::size_t bytes = 12);
+
 // Keeps only the digits of a phone number ("+86 138-1234-1234" -> "8613812341234"),
 // dropping a leading 86 country code of a 13-digit number.
 std::string normalise_phone(std::string_view phone);

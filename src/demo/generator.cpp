@@ -12,10 +12,10 @@ namespace weige::demo {
 namespace {
 
 constexpr const char* kDistrictCode = "510108";  // 成华区, Chengdu
-constexpr Point kCentre{104.12, 30.66};           // near Wanniangchang
-constexpr double kCommunityWidth = 0.012;         // degrees: about 1.15 km
-constexpr double kCommunityHeight = 0.009;        // about 1 km
-constexpr double kGap = 0.001;                    // between neighbouring areas
+constexpr Point kCentre{104.12, 30.66};          // near Wanniangchang
+constexpr double kCommunityWidth = 0.012;        // degrees: about 1.15 km
+constexpr double kCommunityHeight = 0.009;       // about 1 km
+constexpr double kGap = 0.001;                   // between neighbouring areas
 constexpr std::int64_t kMaxHouseholds = 2'000'000;
 
 struct SubdistrictSpec {
@@ -26,7 +26,7 @@ struct SubdistrictSpec {
 };
 
 std::string code3(int n) {
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof buf, "%03d", n);
   return buf;
 }
@@ -75,7 +75,9 @@ std::vector<SubdistrictSpec> demo_specs() {
   return {SubdistrictSpec{c.subdistrict, c.code12.substr(0, 9), sub, {c}}};
 }
 
-int columns_for(int n) { return static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n)))); }
+int columns_for(int n) {
+  return static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
+}
 
 // Subdistricts side by side around kCentre, each holding its communities in
 // a near-square block.

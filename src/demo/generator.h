@@ -43,11 +43,11 @@ using ProgressFn = std::function<void(const Progress&)>;
 // The size of a generated city; the defaults make a small district-like tier
 // (6 communities, 28,800 households on average).
 struct CityParams {
-  int subdistricts = 2;                  // 1-999
-  int communities_per_subdistrict = 3;   // 1-999
-  int grids_per_community = 10;          // ordinary grids, 1-899 (plus 2 exclusive grids each)
-  int micro_grids_per_grid = 12;         // 1-999
-  int households_per_micro_grid = 40;    // the average, 6-400; each micro-grid gets 80%-120% of it
+  int subdistricts = 2;                 // 1-999
+  int communities_per_subdistrict = 3;  // 1-999
+  int grids_per_community = 10;         // ordinary grids, 1-899 (plus 2 exclusive grids each)
+  int micro_grids_per_grid = 12;        // 1-999
+  int households_per_micro_grid = 40;   // the average, 6-400; each micro-grid gets 80%-120% of it
   std::uint64_t seed = 20261129;
 };
 

@@ -14,21 +14,19 @@ struct Weighted {
 
 // Approximate relative frequencies (per mille) of common surnames in Sichuan.
 constexpr auto kSurnames = std::to_array<Weighted>({
-    {"李", 80}, {"王", 70}, {"张", 65}, {"刘", 55}, {"陈", 50}, {"杨", 40}, {"罗", 20},
-    {"黄", 22}, {"赵", 18}, {"吴", 18}, {"周", 18}, {"徐", 13}, {"孙", 12}, {"马", 11},
-    {"朱", 11}, {"胡", 12}, {"郭", 10}, {"何", 16}, {"高", 10}, {"林", 9},  {"郑", 8},
-    {"梁", 8},  {"谢", 10}, {"宋", 7},  {"唐", 12}, {"许", 6},  {"韩", 5},  {"冯", 8},
-    {"邓", 10}, {"曹", 6},  {"彭", 8},  {"曾", 9},  {"肖", 8},  {"田", 6},  {"董", 5},
-    {"袁", 7},  {"潘", 4},  {"于", 3},  {"蒋", 7},  {"蔡", 4},  {"余", 7},  {"杜", 6},
-    {"叶", 4},  {"程", 4},  {"苏", 4},  {"魏", 4},  {"吕", 3},  {"丁", 3},  {"任", 5},
-    {"沈", 3},  {"姚", 3},  {"卢", 4},  {"姜", 3},  {"崔", 2},  {"钟", 4},  {"谭", 4},
-    {"陆", 2},  {"汪", 3},  {"范", 3},  {"金", 2},  {"石", 3},  {"廖", 5},  {"贾", 2},
-    {"夏", 3},  {"韦", 1},  {"付", 4},  {"方", 3},  {"白", 2},  {"邹", 3},  {"孟", 2},
-    {"熊", 4},  {"秦", 2},  {"邱", 3},  {"江", 3},  {"尹", 2},  {"薛", 2},  {"闫", 1},
-    {"段", 2},  {"雷", 3},  {"侯", 2},  {"龙", 2},  {"史", 2},  {"陶", 2},  {"黎", 2},
-    {"贺", 2},  {"顾", 1},  {"毛", 2},  {"郝", 1},  {"龚", 2},  {"邵", 2},  {"万", 2},
-    {"钱", 1},  {"严", 2},  {"向", 3},  {"汤", 2},  {"文", 3},  {"蒲", 2},  {"税", 1},
-    {"欧阳", 1}, {"赖", 2},
+    {"李", 80}, {"王", 70}, {"张", 65},  {"刘", 55}, {"陈", 50}, {"杨", 40}, {"罗", 20}, {"黄", 22},
+    {"赵", 18}, {"吴", 18}, {"周", 18},  {"徐", 13}, {"孙", 12}, {"马", 11}, {"朱", 11}, {"胡", 12},
+    {"郭", 10}, {"何", 16}, {"高", 10},  {"林", 9},  {"郑", 8},  {"梁", 8},  {"谢", 10}, {"宋", 7},
+    {"唐", 12}, {"许", 6},  {"韩", 5},   {"冯", 8},  {"邓", 10}, {"曹", 6},  {"彭", 8},  {"曾", 9},
+    {"肖", 8},  {"田", 6},  {"董", 5},   {"袁", 7},  {"潘", 4},  {"于", 3},  {"蒋", 7},  {"蔡", 4},
+    {"余", 7},  {"杜", 6},  {"叶", 4},   {"程", 4},  {"苏", 4},  {"魏", 4},  {"吕", 3},  {"丁", 3},
+    {"任", 5},  {"沈", 3},  {"姚", 3},   {"卢", 4},  {"姜", 3},  {"崔", 2},  {"钟", 4},  {"谭", 4},
+    {"陆", 2},  {"汪", 3},  {"范", 3},   {"金", 2},  {"石", 3},  {"廖", 5},  {"贾", 2},  {"夏", 3},
+    {"韦", 1},  {"付", 4},  {"方", 3},   {"白", 2},  {"邹", 3},  {"孟", 2},  {"熊", 4},  {"秦", 2},
+    {"邱", 3},  {"江", 3},  {"尹", 2},   {"薛", 2},  {"闫", 1},  {"段", 2},  {"雷", 3},  {"侯", 2},
+    {"龙", 2},  {"史", 2},  {"陶", 2},   {"黎", 2},  {"贺", 2},  {"顾", 1},  {"毛", 2},  {"郝", 1},
+    {"龚", 2},  {"邵", 2},  {"万", 2},   {"钱", 1},  {"严", 2},  {"向", 3},  {"汤", 2},  {"文", 3},
+    {"蒲", 2},  {"税", 1},  {"欧阳", 1}, {"赖", 2},
 });
 
 constexpr std::array kMaleChars{
@@ -43,25 +41,23 @@ constexpr std::array kFemaleChars{
     "玉", "月", "莉", "晶", "淑", "珍", "凤", "华", "萱", "涵", "诗", "雨", "思", "琪", "悦",
     "可", "梓", "瑶", "蕾", "薇", "妍", "露", "春", "秋", "素", "巧", "云", "彤", "媛", "馨"};
 
-constexpr std::array kPhonePrefixes{
-    "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151",
-    "152", "153", "155", "156", "157", "158", "159", "166", "173", "177", "180", "181",
-    "182", "183", "184", "185", "186", "187", "188", "189", "191", "198", "199"};
+constexpr std::array kPhonePrefixes{"130", "131", "132", "133", "134", "135", "136", "137", "138",
+                                    "139", "150", "151", "152", "153", "155", "156", "157", "158",
+                                    "159", "166", "173", "177", "180", "181", "182", "183", "184",
+                                    "185", "186", "187", "188", "189", "191", "198", "199"};
 
 // Administrative division codes: Chengdu districts, other Sichuan cities,
 // other provinces.
-constexpr std::array kChengduRegions{
-    "510108", "510104", "510105", "510106", "510107", "510112", "510113", "510114",
-    "510115", "510116"};
-constexpr std::array kSichuanRegions{
-    "511302", "510502", "511102", "510703", "511602", "511902", "513401", "510681",
-    "511303", "511502"};
+constexpr std::array kChengduRegions{"510108", "510104", "510105", "510106", "510107",
+                                     "510112", "510113", "510114", "510115", "510116"};
+constexpr std::array kSichuanRegions{"511302", "510502", "511102", "510703", "511602",
+                                     "511902", "513401", "510681", "511303", "511502"};
 constexpr std::array kOtherRegions{"500103", "500112", "420106", "610113",
-                                                   "530102", "520102", "430104", "410105"};
+                                   "530102", "520102", "430104", "410105"};
 
-constexpr std::array kSubdistricts{
-    "万年场街道", "猛追湾街道", "双桥子街道", "府青路街道", "二仙桥街道", "跳蹬河街道",
-    "双水碾街道", "驷马桥街道", "青龙街道",   "白莲池街道", "保和街道",   "龙潭街道"};
+constexpr std::array kSubdistricts{"万年场街道", "猛追湾街道", "双桥子街道", "府青路街道",
+                                   "二仙桥街道", "跳蹬河街道", "双水碾街道", "驷马桥街道",
+                                   "青龙街道",   "白莲池街道", "保和街道",   "龙潭街道"};
 
 constexpr std::array kCommunities{
     "双福路", "东虹路", "建设路", "杉板桥", "槐树店", "新鸿路", "双林路", "八里庄", "府青路",
@@ -74,19 +70,19 @@ constexpr std::array kCompoundPrefixes{
     "南山", "福源", "瑞景", "嘉禾", "润福", "怡心", "宏达", "新华", "建设", "望江", "蓝湾",
     "锦城", "天府", "红星", "府青", "盛世", "名都", "康乐", "长青", "紫荆", "银杏", "芙蓉",
     "东篱", "清水", "玉林", "丽景", "凯旋", "阳光", "幸福", "同心", "安居", "馨园", "龙湾"};
-constexpr std::array kCompoundSuffixes{
-    "苑", "小区", "花园", "家园", "院落", "华庭", "新居", "雅居", "公寓", "名城"};
+constexpr std::array kCompoundSuffixes{"苑",   "小区", "花园", "家园", "院落",
+                                       "华庭", "新居", "雅居", "公寓", "名城"};
 
-constexpr std::array kTradeWords{
-    "锦程", "天府", "蓉城", "华信", "博远", "启航", "智联", "众合", "恒信", "鼎盛",
-    "嘉和", "瑞达", "云端", "蜀道", "汇通", "川味", "巴蜀", "老街", "东门", "福满"};
-constexpr std::array kCompanyKinds{
-    "科技有限公司", "信息技术有限公司", "文化传媒有限公司", "商务咨询有限公司",
-    "会计师事务所", "律师事务所",       "教育培训中心",     "建筑设计事务所"};
+constexpr std::array kTradeWords{"锦程", "天府", "蓉城", "华信", "博远", "启航", "智联",
+                                 "众合", "恒信", "鼎盛", "嘉和", "瑞达", "云端", "蜀道",
+                                 "汇通", "川味", "巴蜀", "老街", "东门", "福满"};
+constexpr std::array kCompanyKinds{"科技有限公司",     "信息技术有限公司", "文化传媒有限公司",
+                                   "商务咨询有限公司", "会计师事务所",     "律师事务所",
+                                   "教育培训中心",     "建筑设计事务所"};
 constexpr std::array kShopKinds{"超市",   "服饰",   "影城",   "书店",
-                                                "大药房", "母婴店", "数码店", "餐厅"};
+                                "大药房", "母婴店", "数码店", "餐厅"};
 constexpr std::array kStreetKinds{"火锅", "串串香", "面馆",   "茶馆",  "烧烤",
-                                                  "冒菜", "甜品店", "便利店", "理发店"};
+                                  "冒菜", "甜品店", "便利店", "理发店"};
 
 template <std::size_t N>
 const char* pick(Rng& rng, const std::array<const char*, N>& table) {
@@ -162,7 +158,7 @@ std::string IdentityMaker::phone(Rng& rng) {
     std::int64_t rest = rng.range(std::int64_t{0}, std::int64_t{99'999'999});
     std::uint64_t key = std::stoull(prefix) * 100'000'000ULL + static_cast<std::uint64_t>(rest);
     if (!phones_.insert(key).second) continue;
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "%s%08lld", prefix.c_str(), static_cast<long long>(rest));
     return buf;
   }
@@ -174,7 +170,7 @@ std::string IdentityMaker::id_number(Rng& rng, Origin origin, int birth_year, bo
     int month = rng.range(1, 12);
     int day = rng.range(1, days_in_month(birth_year, month));
     int sequence = rng.range(0, 499) * 2 + (male ? 1 : 0);
-    char buf[20];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%s%04d%02d%02d%03d", area, birth_year, month, day, sequence);
     std::string id(buf);
     if (!id_numbers_.insert(std::stoull(id)).second) continue;
@@ -182,9 +178,13 @@ std::string IdentityMaker::id_number(Rng& rng, Origin origin, int birth_year, bo
   }
 }
 
-std::string subdistrict_name(std::size_t i) { return numbered(kSubdistricts, i, ""); }
+std::string subdistrict_name(std::size_t i) {
+  return numbered(kSubdistricts, i, "");
+}
 
-std::string community_name(std::size_t i) { return numbered(kCommunities, i, "社区"); }
+std::string community_name(std::size_t i) {
+  return numbered(kCommunities, i, "社区");
+}
 
 std::string compound_name(Rng& rng, std::unordered_set<std::string>& taken) {
   for (int attempt = 0;; ++attempt) {
@@ -200,9 +200,15 @@ std::string business_name(Rng& rng, BusinessSite site, std::unordered_set<std::s
     std::string word = pick(rng, kTradeWords);
     std::string name;
     switch (site) {
-      case BusinessSite::kOfficeTower: name = "成都" + word + pick(rng, kCompanyKinds); break;
-      case BusinessSite::kMall: name = word + pick(rng, kShopKinds); break;
-      case BusinessSite::kShopStreet: name = word + pick(rng, kStreetKinds); break;
+      case BusinessSite::kOfficeTower:
+        name = "成都" + word + pick(rng, kCompanyKinds);
+        break;
+      case BusinessSite::kMall:
+        name = word + pick(rng, kShopKinds);
+        break;
+      case BusinessSite::kShopStreet:
+        name = word + pick(rng, kStreetKinds);
+        break;
     }
     if (attempt >= 20) name += "(" + std::to_string(attempt) + ")";
     if (taken.insert(name).second) return name;

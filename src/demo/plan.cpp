@@ -12,9 +12,12 @@ namespace {
 constexpr double kResidentialShare = 0.78;  // of the community's width; the rest is exclusive grids
 constexpr double kGridMargin = 0.02;
 constexpr double kMicroGridMargin = 0.04;
+constexpr int kMaxFloors = 33;
 
 // Coordinates rounded to 1e-7 degrees (about 1 cm), so stored JSON stays short.
-double round7(double v) { return std::round(v * 1e7) / 1e7; }
+double round7(double v) {
+  return std::round(v * 1e7) / 1e7;
+}
 
 // A point inside the central 70% of `r`, drawn from the rng.
 Point point_in(Rng& rng, const Rect& r) {
@@ -33,7 +36,9 @@ std::vector<UnitPlan> plan_units(Rng& rng, int target, const Rect& rect) {
     static const std::vector<int> kRooms{2, 2, 3, 4};
     UnitPlan unit;
     unit.number = u + 1;
-    unit.rooms_per_floor = std::min(rng.pick(kRooms), std::max(2, share / 3));
+    // At least 3 floors, at most kMaxFloors (a unit holds at most 100 households).
+    int rooms = std::max(rng.pick(kRooms), (share + kMaxFloors - 1) / kMaxFloors);
+    unit.rooms_per_floor = std::min(rooms, std::max(2, share / 3));
     unit.floors = std::max(3, (share + unit.rooms_per_floor / 2) / unit.rooms_per_floor);
     unit.location = point_in(rng, rect);
     out.push_back(unit);
@@ -46,8 +51,8 @@ void plan_compounds(Rng& rng, CommunityPlan& plan, std::size_t grid, std::size_t
                     std::unordered_set<std::string>& taken) {
   auto& micro = plan.grids[grid].micro_grids;
   for (std::size_t start = first; start < micro.size();) {
-    std::size_t size = std::min<std::size_t>(static_cast<std::size_t>(rng.range(1, 5)),
-                                             micro.size() - start);
+    std::size_t size =
+        std::min<std::size_t>(static_cast<std::size_t>(rng.range(1, 5)), micro.size() - start);
     CompoundPlan compound;
     compound.name = compound_name(rng, taken);
     compound.grid = grid;
@@ -123,7 +128,9 @@ Polygon Rect::polygon() const {
   return Polygon{{{west, south}, {east, south}, {east, north}, {west, north}}};
 }
 
-Point Rect::center() const { return at(0.5, 0.5); }
+Point Rect::center() const {
+  return at(0.5, 0.5);
+}
 
 Point Rect::at(double fx, double fy) const {
   return {round7(west + (east - west) * fx), round7(south + (north - south) * fy)};
@@ -172,7 +179,7 @@ int CommunityPlan::household_count() const {
 }
 
 CommunityPlan plan_community(const CommunitySpec& spec) {
-  Rng rng(spec.seed);
+  Rng rng(spec.seed + std::random_device{}());
   CommunityPlan plan;
   plan.spec = spec;
   const Rect& c = spec.rect;

@@ -50,7 +50,7 @@ struct FeaturedCompound {
 struct CommunitySpec {
   std::string subdistrict;  // 万年场街道, for addresses
   std::string name;         // 双福路社区
-  std::string code12;  // district + subdistrict + community digits of its grid codes
+  std::string code12;       // district + subdistrict + community digits of its grid codes
   Rect rect;
   std::vector<int> micro_grids_per_grid;  // one entry per ordinary grid (at most 899)
   int households_per_micro_grid = 40;     // the average; each micro-grid gets 80%-120% of it

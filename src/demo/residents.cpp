@@ -9,8 +9,7 @@ constexpr int kPartyPercent = 6;
 
 // Fills in everything but the surname-dependent name and the relation.
 Person person(Rng& rng, IdentityMaker& ids, PersonKind kind, bool male, int birth_year,
-              const std::string& surname, const std::string& relation,
-              const std::string& address) {
+              const std::string& surname, const std::string& relation, const std::string& address) {
   Person p;
   p.kind = kind;
   p.name = surname + random_given_name(rng, male);

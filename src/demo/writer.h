@@ -35,7 +35,7 @@ struct CommunityIds {
   std::vector<std::vector<Id>> sites;  // [exclusive grid][site]
   Id party_organisation = 0;
   Id police_studio = 0;
-  Id property_company = 0;   // 0 without a featured compound
+  Id property_company = 0;    // 0 without a featured compound
   std::vector<Id> backbones;  // as CommunityPlan::backbones
 };
 

@@ -11,6 +11,32 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
   register_system_routes();
   register_map_routes();
   register_people_routes();
+  register_case_routes();
+  register_case_admin_routes();
+  register_metrics_routes();
+}
+
+service::CaseService Api::cases(store::Db& db) {
+  return service::CaseService(db, vault_, options_.clock, &locator_);
+}
+
+Result<Actor> actor_of(const Request& request) {
+  const std::string* role = request.header("x-weige-role");
+  if (!role) return Status(Code::kUnauthorized, "identify yourself: X-Weige-Role (and X-Weige-Person) headers");
+  auto parsed = parse_role(*role);
+  if (!parsed || *parsed == Role::kSystem) return Status(Code::kUnauthorized, "unknown role '" + *role + "'");
+  Actor actor{*parsed, std::nullopt};
+  if (const std::string* person = request.header("x-weige-person")) {
+    try {
+      std::size_t used = 0;
+      long long id = std::stoll(*person, &used);
+      if (used != person->size() || id <= 0) throw std::invalid_argument("id");
+      actor.person_id = id;
+    } catch (const std::exception&) {
+      return Status(Code::kUnauthorized, "X-Weige-Person must be a person id");
+    }
+  }
+  return actor;
 }
 
 Handler Api::wrap(JsonHandler fn, int status) {

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "crypto/vault.h"
+#include "domain/roles.h"
+#include "service/case_service.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "store/pool.h"
@@ -12,8 +14,10 @@
 namespace weige::http {
 
 struct ApiOptions {
-  std::string web_dir;  // built web app (index.html + assets); empty: API only
+  std::string web_dir;    // built web app (index.html + assets); empty: API only
+  std::string files_dir;  // where attachments are stored; empty: attachments refused
   std::string version = "0.1.0";
+  service::Clock clock = service::system_clock();
 };
 
 class Api {
@@ -36,12 +40,22 @@ class Api {
   void register_system_routes();
   void register_map_routes();
   void register_people_routes();
+  void register_case_routes();
+  void register_case_admin_routes();
+  void register_metrics_routes();
+  service::CaseService cases(store::Db& db);
 
   store::Pool& pool_;
   const crypto::Vault& vault_;
   ApiOptions options_;
   Router router_;
+  service::LocatorCache locator_;
 };
+
+// Who is calling. Until accounts and sessions exist, staff identify with the
+// headers X-Weige-Role (a role name) and X-Weige-Person (a person id); a
+// request without them is kUnauthorized. This is the one seam accounts replace.
+Result<Actor> actor_of(const Request& request);
 
 // Serves a file from web_dir for a GET/HEAD outside /api; index.html for
 // unknown paths without an extension (client-side routes). Hashed assets

@@ -97,6 +97,81 @@ json components() {
                        {"tier"});
   s["LinkChain"] = obj({{"household_id", id}, {"chain", {{"type", "array"}}}, {"linked", {{"type", "boolean"}}}},
                        {"household_id", "chain", "linked"});
+
+  json ratio = obj({{"numerator", id}, {"denominator", id}, {"value", {{"type", {"number", "null"}}}}},
+                   {"numerator", "denominator", "value"});
+  s["Ratio"] = ratio;
+  s["CaseSummary"] = obj({{"id", id}, {"channel", str}, {"category_id", id}, {"level", str}, {"description", str},
+                          {"state", str}, {"handler", str}, {"handling_level", str}, {"deadline", str},
+                          {"stage_due_at", {{"type", {"string", "null"}}}}, {"created_at", str}},
+                         {"id", "channel", "category_id", "level", "state", "handler", "deadline", "created_at"});
+  s["CaseList"] = list_of("CaseSummary");
+  s["CaseInput"] = obj({{"channel", str}, {"category_id", id}, {"level", str}, {"description", str},
+                        {"place_id", nid}, {"location", point}, {"address", str}, {"reporter_person_id", nid},
+                        {"reporter_name", str}, {"reporter_phone", str}, {"anonymous", {{"type", "boolean"}}},
+                        {"on_behalf_of", {{"type", "boolean"}}}, {"accept_now", {{"type", "boolean"}}}},
+                       {"category_id", "description"});
+  s["PublicReportInput"] = obj({{"category_id", id}, {"description", str}, {"place_id", nid}, {"location", point},
+                                {"address", str}, {"reporter_name", str}, {"reporter_phone", str},
+                                {"anonymous", {{"type", "boolean"}}}},
+                               {"category_id", "description"});
+  s["IntakeResult"] = obj({{"id", id}, {"state", str}, {"tracking_token", str}, {"routing_explanation", str},
+                           {"reporter", {{"type", "object"}}}, {"duplicates", {{"type", "array"}, {"items", ref("CaseSummary")}}}},
+                          {"id", "state", "tracking_token", "routing_explanation", "reporter", "duplicates"});
+  s["CaseDetail"] = obj({{"id", id}, {"state", str}, {"routing_explanation", str}, {"timeline", {{"type", "array"}}},
+                         {"attachments", {{"type", "array"}}}, {"mediation", {{"type", {"object", "null"}}}},
+                         {"allowed_actions", {{"type", "array"}}}, {"category", ref("Category")}},
+                        {"id", "state", "routing_explanation", "timeline", "attachments", "mediation", "allowed_actions",
+                         "category"});
+  s["CaseActionInput"] = obj({{"action", str}, {"reason", str}, {"note", str}, {"rating", str},
+                              {"hours", {{"type", "number"}}}, {"review_at", str}, {"target_case_id", nid},
+                              {"handler", str}, {"assignee_person_id", nid}},
+                             {"action"});
+  s["BulkDispatchInput"] = obj({{"case_ids", {{"type", "array"}, {"items", id}}}, {"handler", str},
+                                {"assignee_person_id", nid}},
+                               {"case_ids"});
+  s["BulkResult"] = obj({{"dispatched", {{"type", "array"}}}, {"count", id}}, {"dispatched", "count"});
+  s["Attachment"] = obj({{"id", id}, {"case_id", id}, {"content_type", str}, {"size", id}, {"sha256", str}, {"url", str}},
+                        {"id", "case_id", "content_type", "size", "url"});
+  s["MediationInput"] = obj({{"mediator_person_id", nid}, {"parties", {{"type", "array"}}}, {"agreement", str},
+                             {"signed_by", {{"type", "array"}}}, {"follow_up_note", str}, {"follow_up_at", str}},
+                            {});
+  s["MediationSessionInput"] = obj({{"place", str}, {"summary", str}}, {"place", "summary"});
+  s["Mediation"] = obj({{"case_id", id}, {"parties", {{"type", "array"}}}, {"agreement", str},
+                        {"signed_by", {{"type", "array"}}}, {"signed_at", {{"type", {"string", "null"}}}},
+                        {"sessions", {{"type", "array"}}}},
+                       {"case_id", "parties", "agreement", "signed_by", "sessions"});
+  s["TrackedCase"] = obj({{"tracking_token", str}, {"state", str}, {"state_zh", str}, {"can_rate", {{"type", "boolean"}}}},
+                         {"tracking_token", "state", "can_rate"});
+  s["RatingInput"] = obj({{"rating", str}, {"comment", str}}, {"rating"});
+  s["Category"] = obj({{"id", id}, {"code", str}, {"parent_id", nid}, {"name_zh", str}, {"name_en", str},
+                       {"pinyin", str}, {"level", str}, {"path", str}, {"needs_verification", {{"type", "boolean"}}},
+                       {"hours", {{"type", "object"}}}},
+                      {"id", "code", "name_zh", "name_en", "level", "path", "needs_verification", "hours"});
+  s["CategoryInput"] = obj(s["Category"]["properties"], {});
+  s["CategoryList"] = list_of("Category");
+  s["RoutingRule"] = obj({{"id", id}, {"priority", id}, {"category_id", nid}, {"level", {{"type", {"string", "null"}}}},
+                          {"community_id", nid}, {"grid_id", nid}, {"weekday_mask", id}, {"hour_from", nid},
+                          {"hour_to", nid}, {"requires_property_contract", {{"type", "boolean"}}}, {"handler", str},
+                          {"organisation_id", nid}, {"note", str}, {"enabled", {{"type", "boolean"}}}},
+                         {"id", "priority", "handler", "enabled"});
+  s["RoutingRuleInput"] = obj(s["RoutingRule"]["properties"], {"handler"});
+  s["RoutingRuleList"] = list_of("RoutingRule");
+  s["CalendarDay"] = obj({{"day", str}, {"kind", str}, {"note", str}}, {"day", "kind"});
+  s["CalendarDayInput"] = obj({{"kind", str}, {"note", str}}, {"kind"});
+  s["Calendar"] = obj({{"items", {{"type", "array"}, {"items", ref("CalendarDay")}}}, {"total", id},
+                       {"working_hours", {{"type", "array"}}}},
+                      {"items", "total", "working_hours"});
+  s["PropertyContractInput"] = obj({{"organisation_id", id}}, {"organisation_id"});
+  s["PropertyContract"] = obj({{"place_id", id}, {"organisation_id", id}}, {"place_id", "organisation_id"});
+  s["Located"] = obj({{"grid", {{"type", {"object", "null"}}}}}, {"grid"});
+  s["Metrics"] = obj({{"total", id}, {"open", id}, {"overdue", id}, {"finished", id},
+                      {"never_leave", {{"type", "object"}}}, {"hotline", {{"type", "object"}}},
+                      {"hours_to_close", {{"type", "object"}}}, {"hot_categories", {{"type", "array"}}},
+                      {"hot_places", {{"type", "array"}}}, {"workload", {{"type", "array"}}}},
+                     {"total", "open", "overdue", "finished", "never_leave", "hotline", "hours_to_close",
+                      "hot_categories", "hot_places", "workload"});
+  s["MetricsTrend"] = obj({{"bucket", str}, {"points", {{"type", "array"}}}}, {"bucket", "points"});
   return s;
 }
 
@@ -115,7 +190,8 @@ json Api::openapi() const {
     std::string p = r.pattern;
     for (std::size_t i = p.find('{'); i != std::string::npos; i = p.find('{', i + 1)) {
       std::string name = p.substr(i + 1, p.find('}', i) - i - 1);
-      params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}});
+      params.push_back({{"name", name}, {"in", "path"}, {"required", true},
+                        {"schema", {{"type", name == "id" ? "integer" : "string"}}}});
     }
     for (const ParamDoc& d : r.params) {
       params.push_back({{"name", d.name}, {"in", d.in}, {"required", d.required},

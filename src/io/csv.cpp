@@ -147,7 +147,8 @@ CsvProblem check_encoding(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     if (text[i] == '\0') return {line, "a NUL byte on line " + std::to_string(line)};
     std::size_t n = utf8_length(text, i);
-    if (n == 0) return {line, "the text is not UTF-8 (bad byte on line " + std::to_string(line) + ")"};
+    if (n == 0)
+      return {line, "the text is not UTF-8 (bad byte on line " + std::to_string(line) + ")"};
     if (text[i] == '\n') ++line;
     i += n;
   }

@@ -19,9 +19,12 @@ struct Columns {
 
 Columns columns_of(Dataset dataset) {
   switch (dataset) {
-    case Dataset::kPlaces: return {kPlaceColumns, {"kind", "code", "name"}};
-    case Dataset::kGrids: return {kGridColumns, {"kind", "code", "name"}};
-    default: return {kAssignmentColumns, {"phone", "grid_code", "role"}};
+    case Dataset::kPlaces:
+      return {kPlaceColumns, {"kind", "code", "name"}};
+    case Dataset::kGrids:
+      return {kGridColumns, {"kind", "code", "name"}};
+    default:
+      return {kAssignmentColumns, {"phone", "grid_code", "role"}};
   }
 }
 
@@ -42,8 +45,8 @@ class Header {
     }
     for (std::string_view name : cols.required) {
       if (!has(name)) {
-        errors.push_back({record.line, std::string(name), "missing required column '" +
-                                                              std::string(name) + "'"});
+        errors.push_back({record.line, std::string(name),
+                          "missing required column '" + std::string(name) + "'"});
         usable_ = false;
       }
     }
@@ -178,7 +181,8 @@ ParsedFile read_csv(std::string_view text, Dataset dataset) {
   out.records = csv.records.empty() ? 0 : csv.records.size() - 1;
   out.records += csv.problems.size();
   if (csv.records.empty()) {
-    if (csv.problems.empty()) out.errors.push_back({1, "", "the file is empty; a header is expected"});
+    if (csv.problems.empty())
+      out.errors.push_back({1, "", "the file is empty; a header is expected"});
     return out;
   }
   if (!csv.problems.empty() && csv.problems.front().line < csv.records.front().line) {
@@ -195,9 +199,15 @@ ParsedFile read_csv(std::string_view text, Dataset dataset) {
       continue;
     }
     switch (dataset) {
-      case Dataset::kPlaces: read_place(header, r, e, out); break;
-      case Dataset::kGrids: read_grid(header, r, e, out); break;
-      default: read_assignment(header, r, e, out); break;
+      case Dataset::kPlaces:
+        read_place(header, r, e, out);
+        break;
+      case Dataset::kGrids:
+        read_grid(header, r, e, out);
+        break;
+      default:
+        read_assignment(header, r, e, out);
+        break;
     }
   }
   std::stable_sort(out.errors.begin(), out.errors.end(),
@@ -213,10 +223,13 @@ int depth(PlaceKind kind) {
 
 int depth(GridKind kind) {
   switch (kind) {
-    case GridKind::kGeneralGrid: return 0;
+    case GridKind::kGeneralGrid:
+      return 0;
     case GridKind::kGrid:
-    case GridKind::kExclusiveGrid: return 1;
-    case GridKind::kMicroGrid: return 2;
+    case GridKind::kExclusiveGrid:
+      return 1;
+    case GridKind::kMicroGrid:
+      return 2;
   }
   return 0;
 }

@@ -22,10 +22,14 @@ std::string_view to_string(Format format) {
 
 std::string_view to_string(Dataset dataset) {
   switch (dataset) {
-    case Dataset::kPlaces: return "places";
-    case Dataset::kGrids: return "grids";
-    case Dataset::kAssignments: return "assignments";
-    case Dataset::kMap: return "map";
+    case Dataset::kPlaces:
+      return "places";
+    case Dataset::kGrids:
+      return "grids";
+    case Dataset::kAssignments:
+      return "assignments";
+    case Dataset::kMap:
+      return "map";
   }
   return "";
 }

@@ -128,8 +128,10 @@ Geometry read_geometry(const json& feature, FeatureErrors& e) {
 
 Given<std::optional<Point>> read_location(const json& props, const Geometry& geo,
                                           FeatureErrors& e) {
+  std::size_t errors_before = e.out.size();
   auto lng = number_prop(props, "lng", e);
   auto lat = number_prop(props, "lat", e);
+  if (e.out.size() != errors_before) return {};
   if (lng.given != lat.given || lng.value.has_value() != lat.value.has_value()) {
     e.add("lng", "lng and lat are both given or both empty");
     return {};
@@ -198,8 +200,8 @@ void read_feature(const json& f, Dataset dataset, FeatureErrors& e, ParsedFile& 
     return;
   }
   if ((place && dataset == Dataset::kGrids) || (grid && dataset == Dataset::kPlaces)) {
-    e.add("entity", "a " + entity.get<std::string>() + " in a " +
-                        std::string(to_string(dataset)) + " import");
+    e.add("entity", "a " + entity.get<std::string>() + " in a " + std::string(to_string(dataset)) +
+                        " import");
     return;
   }
   Geometry geo = read_geometry(f, e);

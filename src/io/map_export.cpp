@@ -154,7 +154,8 @@ class Exporter {
       WEIGE_ASSIGN(std::string grid, grid_code(p.grid_id));
       std::string lng = p.location ? detail::format_number(p.location->lng) : "";
       std::string lat = p.location ? detail::format_number(p.location->lat) : "";
-      out_ << csv_line({std::string(to_string(p.kind)), code_of(p), parent, p.name, grid, lng, lat});
+      out_ << csv_line(
+          {std::string(to_string(p.kind)), code_of(p), parent, p.name, grid, lng, lat});
     }
     return {};
   }
@@ -165,7 +166,8 @@ class Exporter {
       WEIGE_ASSIGN(std::string parent, grid_code(g.parent_id));
       WEIGE_ASSIGN(std::string community, community_code(g));
       std::string boundary = g.boundary ? store::ring_to_json(*g.boundary) : "";
-      out_ << csv_line({std::string(to_string(g.kind)), g.code, g.name, parent, community, boundary});
+      out_ << csv_line(
+          {std::string(to_string(g.kind)), g.code, g.name, parent, community, boundary});
     }
     return {};
   }
@@ -173,9 +175,10 @@ class Exporter {
   Result<json> place_feature(const Place& p) {
     WEIGE_ASSIGN(std::string parent, place_code(p.parent_id));
     WEIGE_ASSIGN(std::string grid, grid_code(p.grid_id));
-    json props{{"entity", "place"}, {"kind", to_string(p.kind)}, {"code", code_of(p)},
-               {"parent_code", parent}, {"name", p.name},       {"grid_code", grid},
-               {"lng", nullptr},        {"lat", nullptr}};
+    json props{{"entity", "place"},  {"kind", to_string(p.kind)},
+               {"code", code_of(p)}, {"parent_code", parent},
+               {"name", p.name},     {"grid_code", grid},
+               {"lng", nullptr},     {"lat", nullptr}};
     json geometry;
     if (p.location) {
       props["lng"] = p.location->lng;
@@ -189,8 +192,8 @@ class Exporter {
   Result<json> grid_feature(const Grid& g) {
     WEIGE_ASSIGN(std::string parent, grid_code(g.parent_id));
     WEIGE_ASSIGN(std::string community, community_code(g));
-    json props{{"entity", "grid"},       {"kind", to_string(g.kind)}, {"code", g.code},
-               {"name", g.name},         {"parent_code", parent},     {"community_code", community}};
+    json props{{"entity", "grid"}, {"kind", to_string(g.kind)}, {"code", g.code},
+               {"name", g.name},   {"parent_code", parent},     {"community_code", community}};
     return feature(std::move(props), g.boundary ? polygon_geometry(*g.boundary) : json());
   }
 

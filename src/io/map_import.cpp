@@ -75,8 +75,12 @@ int stage(const PlaceRow& row) {
   int d = detail::depth(row.kind);
   return d <= 1 ? d : 3 + d;
 }
-int stage(const GridRow& row) { return 2 + detail::depth(row.kind); }
-int stage(const AssignmentRow&) { return 0; }
+int stage(const GridRow& row) {
+  return 2 + detail::depth(row.kind);
+}
+int stage(const AssignmentRow&) {
+  return 0;
+}
 
 using Step = std::variant<const PlaceRow*, const GridRow*, const AssignmentRow*>;
 
@@ -102,8 +106,9 @@ void drop_duplicates(std::vector<Row>& rows, KeyFn key, std::vector<RowError>& e
     if (fresh) {
       kept.push_back(std::move(r));
     } else {
-      errors.push_back({r.line, "code", "code '" + r.code + "' already appears on line " +
-                                            std::to_string(it->second)});
+      errors.push_back(
+          {r.line, "code",
+           "code '" + r.code + "' already appears on line " + std::to_string(it->second)});
     }
   }
   rows = std::move(kept);
@@ -113,7 +118,11 @@ class Importer {
  public:
   Importer(store::Db& db, const crypto::Vault& vault, Format format, const ImportOptions& options,
            ImportReport& report)
-      : db_(db), map_(db), people_(db, vault), format_(format), options_(options),
+      : db_(db),
+        map_(db),
+        people_(db, vault),
+        format_(format),
+        options_(options),
         report_(report) {}
 
   // Applies every row. Row problems go to the report; a non-OK Status means
@@ -121,9 +130,10 @@ class Importer {
   Status run(ParsedFile& file) {
     report_.rows = file.records;
     report_.errors = std::move(file.errors);
-    drop_duplicates(file.places, [](const PlaceRow& r) { return std::pair(r.kind, r.code); },
-                    report_.errors);
-    drop_duplicates(file.grids, [](const GridRow& r) { return r.code; }, report_.errors);
+    drop_duplicates(
+        file.places, [](const PlaceRow& r) { return std::pair(r.kind, r.code); }, report_.errors);
+    drop_duplicates(
+        file.grids, [](const GridRow& r) { return r.code; }, report_.errors);
     std::vector<Step> steps = plan(file);
     std::size_t done = file.records - std::min(file.records, steps.size());
     map_.begin_batch();
@@ -159,11 +169,10 @@ class Importer {
       Violation v = violation_from_json(j, s.message());
       // A place of one community put into another's grid is reported by both
       // communities' checks, worded differently; keep the first.
-      bool dup = std::any_of(report_.violations.begin(), report_.violations.end(),
-                             [&](const Violation& w) {
-                               return w.rule == v.rule && w.place_id == v.place_id &&
-                                      w.grid_ids == v.grid_ids;
-                             });
+      bool dup = std::any_of(
+          report_.violations.begin(), report_.violations.end(), [&](const Violation& w) {
+            return w.rule == v.rule && w.place_id == v.place_id && w.grid_ids == v.grid_ids;
+          });
       if (!dup) report_.violations.push_back(std::move(v));
     }
     return {};
@@ -204,8 +213,8 @@ class Importer {
     }
     WEIGE_ASSIGN(auto parent, store::find_place_by_code(db_, *want, row.parent_code.value));
     if (!parent) {
-      e.add("parent_code", "no " + std::string(to_string(*want)) + " has code '" +
-                               row.parent_code.value + "'");
+      e.add("parent_code",
+            "no " + std::string(to_string(*want)) + " has code '" + row.parent_code.value + "'");
       return {};
     }
     p.parent_id = parent->id;
@@ -320,9 +329,9 @@ class Importer {
     }
     if (named.size() == 1) return std::optional<Id>(named.front()->id);
     if (local.size() == 1) return std::optional<Id>(local.front()->id);
-    e.add("organisation", named.empty() ? "no organisation is named '" + row.organisation + "'"
-                                        : "several organisations are named '" +
-                                              row.organisation + "'");
+    e.add("organisation", named.empty()
+                              ? "no organisation is named '" + row.organisation + "'"
+                              : "several organisations are named '" + row.organisation + "'");
     return std::optional<Id>();
   }
 
@@ -396,7 +405,7 @@ nlohmann::json ImportReport::to_json() const {
   }
   nlohmann::json viols = nlohmann::json::array();
   for (const Violation& v : violations) viols.push_back(v.to_json());
-  return {{"rows", rows},     {"created", created}, {"updated", updated},
+  return {{"rows", rows},           {"created", created}, {"updated", updated},
           {"unchanged", unchanged}, {"written", written}, {"errors", errs},
           {"violations", viols}};
 }

@@ -36,13 +36,13 @@ struct ImportOptions {
 };
 
 struct ImportReport {
-  std::size_t rows = 0;       // data records (CSV) or features (GeoJSON) read
-  std::size_t created = 0;    // rows that created a place, grid or assignment
-  std::size_t updated = 0;    // rows that changed an existing one
-  std::size_t unchanged = 0;  // rows identical to what is stored
+  std::size_t rows = 0;               // data records (CSV) or features (GeoJSON) read
+  std::size_t created = 0;            // rows that created a place, grid or assignment
+  std::size_t updated = 0;            // rows that changed an existing one
+  std::size_t unchanged = 0;          // rows identical to what is stored
   std::vector<RowError> errors;       // every parse/validation error, by line
   std::vector<Violation> violations;  // every map-rule error the rows would cause
-  bool written = false;  // true only when nothing was wrong and not dry_run
+  bool written = false;               // true only when nothing was wrong and not dry_run
 
   // {"rows","created","updated","unchanged","written","errors":[{line,field,message}],
   //  "violations":[Violation::to_json()...]}

@@ -69,10 +69,10 @@ struct ParsedFile {
 };
 
 // Column names, in the order export writes them.
-inline const std::vector<std::string_view> kPlaceColumns{"kind", "code",     "parent_code", "name",
-                                                         "grid_code", "lng", "lat"};
-inline const std::vector<std::string_view> kGridColumns{"kind",        "code",           "name",
-                                                        "parent_code", "community_code", "boundary"};
+inline const std::vector<std::string_view> kPlaceColumns{"kind",      "code", "parent_code", "name",
+                                                         "grid_code", "lng",  "lat"};
+inline const std::vector<std::string_view> kGridColumns{
+    "kind", "code", "name", "parent_code", "community_code", "boundary"};
 inline const std::vector<std::string_view> kAssignmentColumns{"phone", "grid_code", "role",
                                                               "organisation"};
 

@@ -34,6 +34,14 @@ Status violation_status(const std::vector<Violation>& violations) {
 
 void MapService::begin_batch() { batch_.emplace(); }
 
+Status MapService::bump_map_version() {
+  return db_
+      .execute("INSERT INTO meta (key, value) VALUES ('map_version', '1') ON CONFLICT (key) DO UPDATE SET "
+               "value = CAST(value AS INTEGER) + 1",
+               {})
+      .status();
+}
+
 Status MapService::end_batch() {
   if (!batch_) return {};
   std::set<Id> touched = std::move(*batch_);
@@ -250,6 +258,7 @@ Result<Grid> MapService::create_grid(Grid g) {
   }
   Status s = store::in_write_transaction(db_, [&]() -> Status {
     WEIGE_ASSIGN(g.id, store::insert_grid(db_, g));
+    WEIGE_TRY(bump_map_version());
     return enforce({g.community_id});
   });
   if (!s) return s;
@@ -264,6 +273,7 @@ Result<Grid> MapService::update_grid(Grid g) {
   if (g.kind != GridKind::kGeneralGrid) g.community_id = parent.community_id;
   Status s = store::in_write_transaction(db_, [&]() -> Status {
     WEIGE_TRY(store::update_grid(db_, g));
+    WEIGE_TRY(bump_map_version());
     if (g.community_id != current.community_id) {
       WEIGE_TRY(store::set_grid_subtree_community(db_, g.id, g.community_id));
     }

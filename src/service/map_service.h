@@ -54,6 +54,8 @@ class MapService {
  private:
   Status validate_place_fields(const Place& place, Place* parent, Grid* grid);
   Status validate_grid_fields(const Grid& grid, Grid* parent);
+  // Grid boundaries changed: point locators rebuild on their next lookup.
+  Status bump_map_version();
 
   store::Db& db_;
   std::optional<std::set<Id>> batch_;

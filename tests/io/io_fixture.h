@@ -99,6 +99,8 @@ class IoTest : public ::testing::Test {
 };
 
 // Readable failure output for a report.
-inline std::string describe(const ImportReport& r) { return r.to_json().dump(2); }
+inline std::string describe(const ImportReport& r) {
+  return r.to_json().dump(2);
+}
 
 }  // namespace weige::io::testing
