@@ -178,6 +178,13 @@ std::string IdentityMaker::id_number(Rng& rng, Origin origin, int birth_year, bo
   }
 }
 
+std::string strip_suffix(std::string_view name, std::string_view suffix) {
+  if (name.size() > suffix.size() && name.ends_with(suffix)) {
+    name.remove_suffix(suffix.size());
+  }
+  return std::string(name);
+}
+
 std::string subdistrict_name(std::size_t i) {
   return numbered(kSubdistricts, i, "");
 }

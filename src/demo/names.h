@@ -43,6 +43,10 @@ class IdentityMaker {
   std::unordered_set<std::uint64_t> id_numbers_;
 };
 
+// `name` without a trailing `suffix`, unless that would leave nothing:
+// strip_suffix("双福路社区", "社区") == "双福路".
+std::string strip_suffix(std::string_view name, std::string_view suffix);
+
 // Place names. `i` counts from 0; names repeat with a number once a table is
 // exhausted, so every i gives a distinct name.
 std::string subdistrict_name(std::size_t i);  // 万年场街道, 猛追湾街道, ...

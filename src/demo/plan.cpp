@@ -36,7 +36,7 @@ std::vector<UnitPlan> plan_units(Rng& rng, int target, const Rect& rect) {
     static const std::vector<int> kRooms{2, 2, 3, 4};
     UnitPlan unit;
     unit.number = u + 1;
-    // At least 3 floors, at most kMaxFloors (a unit holds at most 100 households).
+    // 3 to kMaxFloors floors: a share is at most 100 households, so 4 rooms a floor suffice.
     int rooms = std::max(rng.pick(kRooms), (share + kMaxFloors - 1) / kMaxFloors);
     unit.rooms_per_floor = std::min(rooms, std::max(2, share / 3));
     unit.floors = std::max(3, (share + unit.rooms_per_floor / 2) / unit.rooms_per_floor);
@@ -94,8 +94,7 @@ std::vector<std::string> businesses(Rng& rng, BusinessSite site, int lo, int hi,
 // Grid 901 holds the office tower; grid 902 the mall and the shop street.
 void plan_exclusive(Rng& rng, CommunityPlan& plan, const Rect& strip) {
   const CommunitySpec& spec = plan.spec;
-  std::string prefix = spec.name;
-  if (prefix.size() > 6 && prefix.ends_with("社区")) prefix.resize(prefix.size() - 6);
+  const std::string prefix = strip_suffix(spec.name, "社区");
   std::string tower = spec.office_tower.empty() ? prefix + "商务中心" : spec.office_tower;
   std::string mall = spec.mall.empty() ? prefix + "商城" : spec.mall;
   std::string street = spec.shop_street.empty() ? prefix + "商业街" : spec.shop_street;
@@ -179,7 +178,7 @@ int CommunityPlan::household_count() const {
 }
 
 CommunityPlan plan_community(const CommunitySpec& spec) {
-  Rng rng(spec.seed + std::random_device{}());
+  Rng rng(spec.seed);
   CommunityPlan plan;
   plan.spec = spec;
   const Rect& c = spec.rect;

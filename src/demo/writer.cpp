@@ -25,20 +25,39 @@ std::string room_name(int floor, int room) {
 }
 
 std::string short_name(const std::string& community) {
-  if (community.size() > 6 && community.ends_with("社区")) {
-    return community.substr(0, community.size() - 6);
-  }
-  return community;
+  return strip_suffix(community, "社区");
 }
 
 std::string police_studio_name(const CommunitySpec& spec) {
-  std::string station = spec.subdistrict;
-  if (station.ends_with("街道")) station.resize(station.size() - 6);
-  return station + "派出所" + short_name(spec.name) + "警官工作室";
+  return strip_suffix(spec.subdistrict, "街道") + "派出所" + short_name(spec.name) + "警官工作室";
 }
 
-// What a household of a micro-grid provides besides its residents.
-enum class Duty { kNone, kHead, kWorker, kBackbone };
+// What the head of a household does besides living there.
+struct Duty {
+  enum Kind { kNone, kHead, kWorker, kBackbone } kind = kNone;
+  std::size_t backbone = 0;  // index into CommunityPlan::backbones, for kBackbone
+};
+
+// One duty per household of micro-grid (g, m), which has n households: its
+// head, its resident worker and the backbones who live there, each in a
+// different household drawn at random (n is at least 6, more than the duties).
+std::vector<Duty> choose_duties(const CommunityPlan& plan, Rng& rng, std::size_t g, std::size_t m,
+                                std::size_t n) {
+  std::vector<Duty> wanted{{Duty::kHead, 0}, {Duty::kWorker, 0}};
+  for (std::size_t b = 0; b < plan.backbones.size(); ++b) {
+    if (plan.backbones[b].grid == g && plan.backbones[b].micro_grid == m) {
+      wanted.push_back({Duty::kBackbone, b});
+    }
+  }
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<Duty> out(n);
+  for (std::size_t d = 0; d < wanted.size(); ++d) {  // a partial Fisher-Yates shuffle
+    std::swap(order[d], order[d + rng.index(n - d)]);
+    out[order[d]] = wanted[d];
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -273,52 +292,35 @@ Status Writer::write_micro_grid_people(const CommunityPlan& plan, CommunityIds& 
   const CommunitySpec& spec = plan.spec;
   const MicroGridPlan& micro = plan.grids[g].micro_grids[m];
   MicroGridIds& micro_ids = ids.micro_grids[g][m];
-  const std::size_t n = micro_ids.households.size();
-
-  // Distinct households for the head, the worker and the backbones living here.
-  std::vector<Duty> duties{Duty::kHead, Duty::kWorker};
-  std::vector<std::size_t> backbone_of;  // parallel to duties, for kBackbone
-  backbone_of.resize(2);
-  for (std::size_t b = 0; b < plan.backbones.size(); ++b) {
-    if (plan.backbones[b].grid == g && plan.backbones[b].micro_grid == m) {
-      duties.push_back(Duty::kBackbone);
-      backbone_of.push_back(b);
-    }
-  }
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::vector<Duty> duty_of(n, Duty::kNone);
-  std::vector<std::size_t> duty_index(n, 0);
-  for (std::size_t d = 0; d < duties.size(); ++d) {
-    std::size_t j = d + rng.index(n - d);
-    std::swap(order[d], order[j]);
-    duty_of[order[d]] = duties[d];
-    duty_index[order[d]] = d;
-  }
-
-  std::string prefix = std::string(kCity) + spec.subdistrict + spec.name +
-                       plan.compounds[micro.compound].name + std::to_string(micro.building) + "栋";
+  const std::vector<Duty> duties = choose_duties(plan, rng, g, m, micro_ids.households.size());
+  const std::string prefix = std::string(kCity) + spec.subdistrict + spec.name +
+                             plan.compounds[micro.compound].name + std::to_string(micro.building) +
+                             "栋";
   std::size_t k = 0;
   for (const UnitPlan& unit : micro.units) {
     for (int floor = 1; floor <= unit.floors; ++floor) {
       for (int room = 1; room <= unit.rooms_per_floor; ++room, ++k) {
-        Duty duty = duty_of[k];
-        bool tenant = rng.chance(kTenantPercent) && duty == Duty::kNone;
+        const Duty& duty = duties[k];
+        // Households with a duty are owners; the head and backbones are party members.
+        bool tenant = rng.chance(kTenantPercent) && duty.kind == Duty::kNone;
         std::string address =
             prefix + std::to_string(unit.number) + "单元" + room_name(floor, room) + "号";
         std::vector<Person> persons = make_household(rng, identities_, tenant, address);
-        if (duty == Duty::kHead || duty == Duty::kBackbone) persons[0].party_member = true;
         bool party_worker = rng.chance(kPartyWorkerPercent);
-        if (duty == Duty::kWorker) persons[0].party_member = party_worker;
+        if (duty.kind == Duty::kHead || duty.kind == Duty::kBackbone) {
+          persons[0].party_member = true;
+        } else if (duty.kind == Duty::kWorker) {
+          persons[0].party_member = party_worker;
+        }
         Id first = 0;
         for (Person& p : persons) {
           p.household_id = micro_ids.households[k];
           WEIGE_ASSIGN(Id id, add_person(std::move(p)));
           if (!first) first = id;
         }
-        if (duty == Duty::kHead) micro_ids.head = first;
-        if (duty == Duty::kWorker) micro_ids.worker = first;
-        if (duty == Duty::kBackbone) ids.backbones[backbone_of[duty_index[k]]] = first;
+        if (duty.kind == Duty::kHead) micro_ids.head = first;
+        if (duty.kind == Duty::kWorker) micro_ids.worker = first;
+        if (duty.kind == Duty::kBackbone) ids.backbones[duty.backbone] = first;
       }
     }
   }
@@ -371,7 +373,7 @@ Status Writer::write_links(const CommunityIds& ids) {
   for (Id backbone : ids.backbones) WEIGE_TRY(link(1, ids.party_organisation, 0, backbone, 0));
   for (std::size_t g = 0; g < ids.grids.size(); ++g) {
     for (const MicroGridIds& micro : ids.micro_grids[g]) {
-      if (g != 3) WEIGE_TRY(link(2, 0, ids.backbones[g], micro.head, 0));
+      WEIGE_TRY(link(2, 0, ids.backbones[g], micro.head, 0));
       for (Id household : micro.households) WEIGE_TRY(link(3, 0, micro.head, 0, household));
     }
   }

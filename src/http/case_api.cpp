@@ -357,7 +357,9 @@ void Api::register_case_routes() {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(json j, parse_object(r, {"mediator_person_id", "parties", "agreement", "signed_by",
                                                        "follow_up_note", "follow_up_at"}));
-                 store::Mediation m;
+                 // Fields not given keep their recorded values.
+                 WEIGE_ASSIGN(auto existing, store::get_mediation(db, id));
+                 store::Mediation m = existing ? *existing : store::Mediation{};
                  WEIGE_TRY(read_id(j, "mediator_person_id", m.mediator_person_id));
                  if (j.contains("parties")) {
                    if (!j["parties"].is_array()) return Status::invalid("parties is a list", {{"field", "parties"}});

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 #include <variant>
 
 #include "io/rows.h"
@@ -169,11 +170,8 @@ class Importer {
       Violation v = violation_from_json(j, s.message());
       // A place of one community put into another's grid is reported by both
       // communities' checks, worded differently; keep the first.
-      bool dup = std::any_of(
-          report_.violations.begin(), report_.violations.end(), [&](const Violation& w) {
-            return w.rule == v.rule && w.place_id == v.place_id && w.grid_ids == v.grid_ids;
-          });
-      if (!dup) report_.violations.push_back(std::move(v));
+      bool fresh = reported_.emplace(v.rule, v.place_id, v.grid_ids).second;
+      if (fresh) report_.violations.push_back(std::move(v));
     }
     return {};
   }
@@ -363,6 +361,7 @@ class Importer {
   const ImportOptions& options_;
   ImportReport& report_;
   std::optional<std::vector<Organisation>> organisations_;
+  std::set<std::tuple<std::string, Id, std::vector<Id>>> reported_;  // violations so far
 };
 
 Result<std::string> read_all(std::istream& in) {

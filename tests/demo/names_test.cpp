@@ -70,6 +70,9 @@ TEST(Names, AreChineseAndVaried) {
   EXPECT_EQ(subdistrict_name(0), "万年场街道");
   EXPECT_EQ(community_name(0), "双福路社区");
   EXPECT_NE(community_name(1), community_name(37));
+  EXPECT_EQ(strip_suffix("双福路社区", "社区"), "双福路");
+  EXPECT_EQ(strip_suffix("社区", "社区"), "社区");
+  EXPECT_EQ(strip_suffix("润街", "社区"), "润街");
 }
 
 TEST(Names, CompoundAndBusinessNamesAreUniqueWithinASet) {

@@ -7,6 +7,7 @@
 
 #include "domain/map.h"
 #include "support/http_client.h"
+#include "support/mini_map.h"
 #include "support/test_server.h"
 
 namespace weige::testing {
@@ -14,44 +15,6 @@ namespace {
 
 using nlohmann::json;
 using weige::Id;
-
-json body(const Reply& r) { return json::parse(r.body); }
-
-// Creates an entity and returns its id, failing the test on a non-201.
-Id create(int port, const std::string& path, const json& j) {
-  Reply r = post(port, path, j.dump());
-  EXPECT_EQ(r.status, 201) << path << " " << j.dump() << " -> " << r.body;
-  return r.status == 201 ? body(r)["id"].get<Id>() : 0;
-}
-
-// Two communities; A has grids A1 (micro-grids A1-1, A1-2) and A2 (A2-1);
-// compound C1 in A1 with one building and two units, U1 in A1-1 and U2 in A1-2.
-struct MiniMap {
-  Id subdistrict, community_a, community_b, general_a, general_b, grid_a1, grid_a2, grid_b1;
-  Id micro_a11, micro_a12, micro_a21, micro_b11, compound, building, unit1, unit2, household;
-};
-
-MiniMap build(int port) {
-  MiniMap m{};
-  m.subdistrict = create(port, "/api/v1/places", {{"kind", "subdistrict"}, {"name", "万年场街道"}});
-  m.community_a = create(port, "/api/v1/places", {{"kind", "community"}, {"name", "双福路社区"}, {"parent_id", m.subdistrict}});
-  m.community_b = create(port, "/api/v1/places", {{"kind", "community"}, {"name", "二仙桥社区"}, {"parent_id", m.subdistrict}});
-  m.general_a = create(port, "/api/v1/grids", {{"kind", "general_grid"}, {"code", "510108012005000000"}, {"name", "双福路总网格"}, {"community_id", m.community_a}});
-  m.general_b = create(port, "/api/v1/grids", {{"kind", "general_grid"}, {"code", "510108012006000000"}, {"name", "二仙桥总网格"}, {"community_id", m.community_b}});
-  m.grid_a1 = create(port, "/api/v1/grids", {{"kind", "grid"}, {"code", "510108012005001000"}, {"name", "第一网格"}, {"parent_id", m.general_a}});
-  m.grid_a2 = create(port, "/api/v1/grids", {{"kind", "grid"}, {"code", "510108012005002000"}, {"name", "第二网格"}, {"parent_id", m.general_a}});
-  m.grid_b1 = create(port, "/api/v1/grids", {{"kind", "grid"}, {"code", "510108012006001000"}, {"name", "B第一网格"}, {"parent_id", m.general_b}});
-  m.micro_a11 = create(port, "/api/v1/grids", {{"kind", "micro_grid"}, {"code", "510108012005001001"}, {"name", "一-1微网格"}, {"parent_id", m.grid_a1}});
-  m.micro_a12 = create(port, "/api/v1/grids", {{"kind", "micro_grid"}, {"code", "510108012005001002"}, {"name", "一-2微网格"}, {"parent_id", m.grid_a1}});
-  m.micro_a21 = create(port, "/api/v1/grids", {{"kind", "micro_grid"}, {"code", "510108012005002001"}, {"name", "二-1微网格"}, {"parent_id", m.grid_a2}});
-  m.micro_b11 = create(port, "/api/v1/grids", {{"kind", "micro_grid"}, {"code", "510108012006001001"}, {"name", "B一-1微网格"}, {"parent_id", m.grid_b1}});
-  m.compound = create(port, "/api/v1/places", {{"kind", "compound"}, {"name", "华润六期锦云府"}, {"parent_id", m.community_a}, {"grid_id", m.grid_a1}});
-  m.building = create(port, "/api/v1/places", {{"kind", "building"}, {"name", "1栋"}, {"parent_id", m.compound}});
-  m.unit1 = create(port, "/api/v1/places", {{"kind", "unit"}, {"name", "1单元"}, {"parent_id", m.building}, {"grid_id", m.micro_a11}});
-  m.unit2 = create(port, "/api/v1/places", {{"kind", "unit"}, {"name", "2单元"}, {"parent_id", m.building}, {"grid_id", m.micro_a12}});
-  m.household = create(port, "/api/v1/places", {{"kind", "household"}, {"name", "1201"}, {"parent_id", m.unit1}});
-  return m;
-}
 
 class ApiTest : public ::testing::Test {
  protected:

@@ -73,6 +73,12 @@ TEST(OpenApiTest, LiveGetResponsesCarryTheirSchemasRequiredProperties) {
   Id unit = create(port, "/api/v1/places", {{"kind", "unit"}, {"name", "1单元"}, {"parent_id", building}, {"grid_id", micro}});
   Id household = create(port, "/api/v1/places", {{"kind", "household"}, {"name", "101"}, {"parent_id", unit}});
   Id person = create(port, "/api/v1/persons", {{"name", "张三"}, {"household_id", household}});
+  std::map<std::string, std::string> admin{{"X-Weige-Role", "subdistrict_admin"}, {"X-Weige-Person", std::to_string(person)}};
+  Reply intake = http(port, {"POST", "/api/v1/cases", json{{"category_id", 102}, {"place_id", household}, {"description", "狗叫"}}.dump(),
+                             "application/json", admin});
+  ASSERT_EQ(intake.status, 201) << intake.body;
+  Id case_id = json::parse(intake.body)["id"];
+  std::string token = json::parse(intake.body)["tracking_token"];
 
   Reply r = get(port, "/api/v1/openapi.json");
   json doc = json::parse(r.body);
@@ -80,15 +86,19 @@ TEST(OpenApiTest, LiveGetResponsesCarryTheirSchemasRequiredProperties) {
   std::map<std::string, Id> ids{{"/api/v1/grids/{id}", micro},
                                 {"/api/v1/places/{id}", household},
                                 {"/api/v1/persons/{id}", person},
-                                {"/api/v1/households/{id}/links", household}};
+                                {"/api/v1/households/{id}/links", household},
+                                {"/api/v1/cases/{id}", case_id}};
   for (const auto& route : server.api().router().routes()) {
     if (route.method != "GET" || route.response_schema.empty()) continue;
     std::string path = route.pattern;
+    if (auto pos = path.find("{token}"); pos != std::string::npos) path.replace(pos, 7, token);
+    if (route.pattern == "/api/v1/cases/duplicates") path += "?category_id=102&place_id=" + std::to_string(household);
+    if (route.pattern == "/api/v1/locate") path += "?lng=104.1&lat=30.6";
     if (auto pos = path.find("{id}"); pos != std::string::npos) {
       ASSERT_TRUE(ids.count(route.pattern)) << "no sample id for " << route.pattern;
       path.replace(pos, 4, std::to_string(ids[route.pattern]));
     }
-    Reply live = get(port, path);
+    Reply live = http(port, {"GET", path, "", "", admin});
     ASSERT_EQ(live.status, route.success_status) << path << ": " << live.body;
     json j = json::parse(live.body);
     const json& schema = schemas[route.response_schema];

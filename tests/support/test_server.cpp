@@ -52,12 +52,21 @@ std::string dump(store::Db& db) {
   return out;
 }
 
+// Monday 2026-11-30 10:00 in UTC+8.
+constexpr std::int64_t kMondayTen = 1796004000;
+
 TestServer::TestServer()
-    : db_path_(dir_.file("weige.db")), vault_(crypto::Vault::random_for_test()) {
+    : db_path_(dir_.file("weige.db")),
+      files_dir_(dir_.file("files")),
+      now_(kMondayTen),
+      vault_(crypto::Vault::random_for_test()) {
   db_ = open_test_db(db_path_);
   std::string path = db_path_;
   pool_ = std::make_unique<store::Pool>([path]() { return store::open_sqlite(path, {}); }, 4);
-  api_ = std::make_unique<http::Api>(*pool_, vault_, http::ApiOptions{});
+  http::ApiOptions api_options;
+  api_options.files_dir = files_dir_;
+  api_options.clock = [this] { return now_.load(); };
+  api_ = std::make_unique<http::Api>(*pool_, vault_, api_options);
   http::ServerOptions options;
   options.port = 0;
   options.body_limit = 64 * 1024;

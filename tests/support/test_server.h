@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <atomic>
 #include <thread>
 
 #include "crypto/vault.h"
@@ -47,10 +48,17 @@ class TestServer {
   const crypto::Vault& vault() const { return vault_; }
   const std::string& db_path() const { return db_path_; }
   const http::Api& api() const { return *api_; }
+  // The server's clock (seconds since the epoch); starts at a fixed Monday
+  // 10:00 in Chengdu so deadlines are predictable.
+  std::int64_t now() const { return now_; }
+  void set_now(std::int64_t t) { now_ = t; }
+  const std::string& files_dir() const { return files_dir_; }
 
  private:
   TempDir dir_;
   std::string db_path_;
+  std::string files_dir_;
+  std::atomic<std::int64_t> now_;
   std::unique_ptr<store::Db> db_;
   crypto::Vault vault_;
   std::unique_ptr<store::Pool> pool_;
