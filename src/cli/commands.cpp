@@ -15,6 +15,7 @@
 #include "crypto/vault.h"
 #include "domain/case_workflow.h"
 #include "service/case_service.h"
+#include "demo/case_history.h"
 #include "demo/generator.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -76,13 +77,21 @@ Result<bool> is_empty(store::Db& db) {
   return n == 0;
 }
 
-int run_demo(store::Db& db, const crypto::Vault& vault) {
+int run_demo(store::Db& db, const crypto::Vault& vault, bool with_history = true) {
   ProgressLine line;
   auto summary = demo::generate_demo(db, vault, [&](const demo::Progress& p) {
     line.show(p.stage, p.done, p.total);
   });
   if (!summary) return fail(exit_for(summary.status()), summary.status().message());
   std::fprintf(stderr, "demo community created: %s\n", summary->to_json().dump().c_str());
+  if (!with_history) return kOk;
+  demo::CaseHistoryParams params;
+  params.end = service::system_clock()();
+  auto history = demo::generate_case_history(db, vault, params, [&](const demo::Progress& p) {
+    line.show("a year of cases (days)", p.done, p.total);
+  });
+  if (!history) return fail(exit_for(history.status()), history.status().message());
+  std::fprintf(stderr, "case history created: %s\n", history->to_json().dump().c_str());
   return kOk;
 }
 
@@ -193,7 +202,7 @@ int migrate(const Common& c) {
   return kOk;
 }
 
-int demo(const Common& c) {
+int demo(const Common& c, bool with_history) {
   auto db = open_db(c.db, true);
   if (!db) return fail(kDatabase, db.status().message());
   auto empty = is_empty(**db);
@@ -201,7 +210,7 @@ int demo(const Common& c) {
   if (!*empty) return fail(kDatabase, "database " + c.db + " already holds places; the demo needs an empty database");
   auto vault = open_vault(c, true);
   if (!vault) return fail(kDatabase, vault.status().message());
-  return run_demo(**db, *vault);
+  return run_demo(**db, *vault, with_history);
 }
 
 int city(const CityArgs& a) {

@@ -29,7 +29,8 @@ struct ServeArgs {
 int serve(const ServeArgs& args);
 
 int init(const Common& c);
-int demo(const Common& c);
+// with_history: also write a year of synthetic cases ending now.
+int demo(const Common& c, bool with_history);
 
 struct CityArgs {
   Common common;

@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
   auto* demo_cmd = app.add_subcommand(
       "demo", "Create the Shuangfu Road demo community (双福路社区) in a new or empty database");
   add_common(demo_cmd, demo_args, false);
+  bool no_history = false;
+  demo_cmd->add_flag("--no-history", no_history, "only the map and people, without a year of synthetic cases");
 
   CityArgs city_args;
   auto* city_cmd = app.add_subcommand("city", "Generate a city-scale dataset for benchmarks (shows progress)");
@@ -104,7 +106,7 @@ int main(int argc, char** argv) {
   if (*init_cmd) return init(init_args);
   if (*workflow_cmd) return workflow();
   if (*migrate_cmd) return migrate(migrate_args);
-  if (*demo_cmd) return demo(demo_args);
+  if (*demo_cmd) return demo(demo_args, !no_history);
   if (*city_cmd) return city(city_args);
   if (*check_cmd) return check(check_args, check_json);
   if (*import_cmd) return import_file(import_args);

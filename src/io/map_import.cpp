@@ -201,6 +201,34 @@ class Importer {
     return Outcome::kFailed;
   }
 
+  // The id of the place with this kind and code, if any. Every code is read
+  // once, on first use, and the index kept current as rows create places:
+  // one lookup per row would scan the places table.
+  Result<std::optional<Id>> place_id(PlaceKind kind, const std::string& code) {
+    if (!place_ids_) {
+      place_ids_.emplace();
+      store::PlaceFilter f;
+      f.limit = 5000;
+      for (f.offset = 0;; f.offset += f.limit) {
+        WEIGE_ASSIGN(auto page, store::list_places(db_, f));
+        for (const Place& p : page.items) {
+          if (!p.code.empty()) (*place_ids_)[{p.kind, p.code}] = p.id;
+        }
+        if (page.items.size() < static_cast<std::size_t>(f.limit)) break;
+      }
+    }
+    auto it = place_ids_->find({kind, code});
+    if (it == place_ids_->end()) return std::optional<Id>();
+    return std::optional<Id>(it->second);
+  }
+
+  Result<std::optional<Place>> find_place(PlaceKind kind, const std::string& code) {
+    WEIGE_ASSIGN(auto id, place_id(kind, code));
+    if (!id) return std::optional<Place>();
+    WEIGE_ASSIGN(Place p, store::get_place(db_, *id));
+    return std::optional<Place>(std::move(p));
+  }
+
   Status resolve_parent(const PlaceRow& row, Place& p, RowErrors& e) {
     p.parent_id.reset();
     if (row.parent_code.value.empty()) return {};
@@ -209,13 +237,13 @@ class Importer {
       e.add("parent_code", "a subdistrict has no parent place");
       return {};
     }
-    WEIGE_ASSIGN(auto parent, store::find_place_by_code(db_, *want, row.parent_code.value));
+    WEIGE_ASSIGN(auto parent, place_id(*want, row.parent_code.value));
     if (!parent) {
       e.add("parent_code",
             "no " + std::string(to_string(*want)) + " has code '" + row.parent_code.value + "'");
       return {};
     }
-    p.parent_id = parent->id;
+    p.parent_id = *parent;
     return {};
   }
 
@@ -239,7 +267,7 @@ class Importer {
 
   Result<Outcome> apply(const PlaceRow& row) {
     RowErrors e{row.line, report_.errors};
-    WEIGE_ASSIGN(auto existing, store::find_place_by_code(db_, row.kind, row.code));
+    WEIGE_ASSIGN(auto existing, find_place(row.kind, row.code));
     Place p = existing ? *existing : Place{};
     p.kind = row.kind;
     p.code = row.code;
@@ -251,7 +279,9 @@ class Importer {
     if (e.any) return Outcome::kFailed;
     if (existing && same_place(*existing, p)) return Outcome::kUnchanged;
     if (existing) return outcome_of(map_.update_place(p).status(), e, Outcome::kUpdated);
-    return outcome_of(map_.create_place(p).status(), e, Outcome::kCreated);
+    auto created = map_.create_place(p);
+    if (created.is_ok() && place_ids_) (*place_ids_)[{row.kind, row.code}] = created->id;
+    return outcome_of(created.status(), e, Outcome::kCreated);
   }
 
   Status resolve_community(const GridRow& row, Grid& g, const std::optional<Grid>& parent,
@@ -261,12 +291,12 @@ class Importer {
       if (row.kind == GridKind::kGeneralGrid) g.community_id = 0;
       return {};
     }
-    WEIGE_ASSIGN(auto community, store::find_place_by_code(db_, PlaceKind::kCommunity, code));
+    WEIGE_ASSIGN(auto community, place_id(PlaceKind::kCommunity, code));
     if (!community) {
       e.add("community_code", "no community has code '" + code + "'");
     } else if (row.kind == GridKind::kGeneralGrid) {
-      g.community_id = community->id;
-    } else if (parent && parent->community_id != community->id) {
+      g.community_id = *community;
+    } else if (parent && parent->community_id != *community) {
       e.add("community_code", "community '" + code + "' is not the community of parent grid " +
                                   parent->code + " (总网格不破社区)");
     }
@@ -361,7 +391,8 @@ class Importer {
   const ImportOptions& options_;
   ImportReport& report_;
   std::optional<std::vector<Organisation>> organisations_;
-  std::set<std::tuple<std::string, Id, std::vector<Id>>> reported_;  // violations so far
+  std::optional<std::map<std::pair<PlaceKind, std::string>, Id>> place_ids_;  // by (kind, code)
+  std::set<std::tuple<std::string, Id, std::vector<Id>>> reported_;           // violations so far
 };
 
 Result<std::string> read_all(std::istream& in) {

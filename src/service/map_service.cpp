@@ -74,8 +74,7 @@ Result<std::vector<Violation>> MapService::check_all(
     // both communities' snapshots; keep one copy.
     for (auto& x : v) {
       bool dup = std::any_of(all.begin(), all.end(), [&](const Violation& y) {
-        return y.rule == x.rule && y.place_id == x.place_id && y.grid_ids == x.grid_ids &&
-               y.message == x.message;
+        return y.rule == x.rule && y.place_id == x.place_id && y.grid_ids == x.grid_ids;
       });
       if (!dup) all.push_back(std::move(x));
     }

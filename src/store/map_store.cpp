@@ -121,7 +121,7 @@ Result<Place> get_place(Db& db, Id id) {
 
 Result<std::optional<Place>> find_place_by_code(Db& db, PlaceKind kind, const std::string& code) {
   WEIGE_ASSIGN(auto r, db.row(std::string("SELECT ") + kPlaceColumns +
-                                  " FROM places WHERE kind = ? AND code = ?",
+                                  " FROM places WHERE kind = ? AND code = ? AND code <> ''",
                               {std::string(to_string(kind)), code}));
   if (!r) return std::optional<Place>();
   return std::optional<Place>(place_from(*r));

@@ -20,7 +20,7 @@
 namespace weige::testing {
 namespace {
 
-struct Run {
+struct CliRun {
   int code = -1;
   std::string out;  // stdout and stderr together
 };
@@ -30,9 +30,9 @@ std::string binary() {
   return b ? b : "weige";
 }
 
-Run run(const std::string& args, const std::string& env = "") {
+CliRun run(const std::string& args, const std::string& env = "") {
   std::string cmd = env + " " + binary() + " " + args + " 2>&1";
-  Run r;
+  CliRun r;
   FILE* p = ::popen(cmd.c_str(), "r");
   std::array<char, 4096> buf{};
   std::size_t n;
@@ -43,11 +43,11 @@ Run run(const std::string& args, const std::string& env = "") {
 }
 
 TEST(CliTest, HelpListsEverySubcommandAndEachHasItsOwnHelp) {
-  Run r = run("--help");
+  CliRun r = run("--help");
   EXPECT_EQ(r.code, 0);
   for (const char* sub : {"serve", "init", "migrate", "demo", "city", "check", "import", "export"}) {
     EXPECT_NE(r.out.find(sub), std::string::npos) << sub;
-    Run h = run(std::string(sub) + " --help");
+    CliRun h = run(std::string(sub) + " --help");
     EXPECT_EQ(h.code, 0) << sub;
     EXPECT_NE(h.out.find("--db"), std::string::npos) << sub << ": " << h.out;
   }
@@ -58,14 +58,14 @@ TEST(CliTest, BadArgumentsExitTwo) {
   EXPECT_EQ(run("").code, 2);
   EXPECT_EQ(run("frobnicate").code, 2);
   EXPECT_EQ(run("check").code, 2);  // --db missing
-  Run r = run("serve --db x.db --listen nowhere");
+  CliRun r = run("serve --db x.db --listen nowhere");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("--listen"), std::string::npos);
 }
 
 TEST(CliTest, MissingDatabaseExitsThreeWithItsName) {
   TempDir dir;
-  Run r = run("check --db " + dir.file("absent.db"));
+  CliRun r = run("check --db " + dir.file("absent.db"));
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.out.find("absent.db"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("does not exist"), std::string::npos) << r.out;
@@ -76,7 +76,7 @@ TEST(CliTest, LockedDatabaseExitsThree) {
   std::string db = dir.file("locked.db");
   auto holder = open_test_db(db);
   ASSERT_TRUE(holder->exec_script("BEGIN EXCLUSIVE; INSERT INTO meta VALUES ('k', 'v');"));
-  Run r = run("demo --db " + db + " --key " + dir.file("k.key"));
+  CliRun r = run("demo --db " + db + " --key " + dir.file("k.key"));
   EXPECT_EQ(r.code, 3) << r.out;
   EXPECT_NE(r.out.find("locked"), std::string::npos) << r.out;
   ASSERT_TRUE(holder->rollback());
@@ -94,7 +94,7 @@ TEST(CliTest, PortInUseExitsFour) {
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   int port = ntohs(addr.sin_port);
   ASSERT_EQ(run("init --db " + dir.file("p.db")).code, 0);
-  Run r = run("serve --db " + dir.file("p.db") + " --listen 127.0.0.1:" + std::to_string(port));
+  CliRun r = run("serve --db " + dir.file("p.db") + " --listen 127.0.0.1:" + std::to_string(port));
   ::close(fd);
   EXPECT_EQ(r.code, 4) << r.out;
   EXPECT_NE(r.out.find("in use"), std::string::npos) << r.out;
@@ -103,12 +103,12 @@ TEST(CliTest, PortInUseExitsFour) {
 TEST(CliTest, DemoChecksCleanAndRefusesToRunTwice) {
   TempDir dir;
   std::string db = dir.file("demo.db");
-  Run demo = run("demo --db " + db);
+  CliRun demo = run("demo --db " + db);
   ASSERT_EQ(demo.code, 0) << demo.out;
-  Run check = run("check --db " + db);
+  CliRun check = run("check --db " + db);
   EXPECT_EQ(check.code, 0) << check.out;
   EXPECT_NE(check.out.find("0 error(s), 0 warning(s)"), std::string::npos) << check.out;
-  Run again = run("demo --db " + db);
+  CliRun again = run("demo --db " + db);
   EXPECT_EQ(again.code, 3) << again.out;
 }
 
@@ -136,9 +136,9 @@ TEST(CliTest, BadImportNamesEachViolationAndWritesNothing) {
               "community,C-B,S,二仙桥社区,,,\n";
   }
   std::string key = " --key " + dir.file("imp.key");
-  Run g0 = run("import --db " + db + key + " --format csv --dataset places " + dir.file("places.csv"));
+  CliRun g0 = run("import --db " + db + key + " --format csv --dataset places " + dir.file("places.csv"));
   ASSERT_EQ(g0.code, 0) << g0.out;
-  Run g1 = run("import --db " + db + key + " --format csv --dataset grids " + dir.file("grids.csv"));
+  CliRun g1 = run("import --db " + db + key + " --format csv --dataset grids " + dir.file("grids.csv"));
   ASSERT_EQ(g1.code, 0) << g1.out;
   {
     std::ofstream bad(dir.file("bad.csv"));
@@ -157,7 +157,7 @@ TEST(CliTest, BadImportNamesEachViolationAndWritesNothing) {
   auto conn = store::open_sqlite(db, o);
   ASSERT_TRUE(conn);
   std::string before = dump(**conn);
-  Run r = run("import --db " + db + key + " --format csv --dataset places " + dir.file("bad.csv"));
+  CliRun r = run("import --db " + db + key + " --format csv --dataset places " + dir.file("bad.csv"));
   EXPECT_EQ(r.code, 1) << r.out;
   for (const char* rule : {"grid_splits_compound", "micro_grid_splits_unit", "general_grid_spans_communities"}) {
     EXPECT_NE(r.out.find(rule), std::string::npos) << rule << "\n" << r.out;
@@ -165,20 +165,20 @@ TEST(CliTest, BadImportNamesEachViolationAndWritesNothing) {
   EXPECT_NE(r.out.find("华润六期"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("510108012005002000"), std::string::npos) << r.out;  // the grids involved
   EXPECT_EQ(before, dump(**conn));
-  Run check = run("check --db " + db);
+  CliRun check = run("check --db " + db);
   EXPECT_EQ(check.code, 0) << check.out;
 }
 
 TEST(CliTest, ExportImportRoundTripsTheDemo) {
   TempDir dir;
   std::string db = dir.file("a.db");
-  ASSERT_EQ(run("demo --db " + db).code, 0);
-  Run ex = run("export --db " + db + " --format geojson --dataset map -o " + dir.file("map.geojson"));
+  ASSERT_EQ(run("demo --no-history --db " + db).code, 0);
+  CliRun ex = run("export --db " + db + " --format geojson --dataset map -o " + dir.file("map.geojson"));
   ASSERT_EQ(ex.code, 0) << ex.out;
   std::string db2 = dir.file("b.db");
-  Run im = run("import --db " + db2 + " --format geojson --dataset map " + dir.file("map.geojson"));
+  CliRun im = run("import --db " + db2 + " --format geojson --dataset map " + dir.file("map.geojson"));
   ASSERT_EQ(im.code, 0) << im.out;
-  Run check = run("check --db " + db2 + " --json");
+  CliRun check = run("check --db " + db2 + " --json");
   EXPECT_EQ(check.code, 0) << check.out;
   auto a = store::open_sqlite(db, {});
   auto b = store::open_sqlite(db2, {});

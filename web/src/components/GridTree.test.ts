@@ -43,7 +43,7 @@ describe('GridTree', () => {
     expect(rows.map((r) => r.attributes('data-key'))).toEqual(['p1', 'p2', 'g10'])
     expect(rows[1].text()).toContain('双福路社区')
     expect(rows[1].text()).toContain('户 3')
-    expect(rows[2].find('.kind-tag').text()).toBe('总网格')
+    expect(rows[2].find('.visually-hidden').text()).toBe('总网格')
     w.unmount()
   })
 

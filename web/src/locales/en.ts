@@ -72,6 +72,13 @@ const en: Shape<Messages> = {
     police: 'Community police',
     volunteer: 'Volunteer',
   },
+  relation: {
+    head: 'Head',
+    spouse: 'Spouse',
+    child: 'Child',
+    parent: 'Parent',
+    other: 'Other',
+  },
   counts: {
     households: 'Households',
     persons: 'Persons',

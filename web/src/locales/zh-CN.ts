@@ -69,6 +69,13 @@ const zhCN = {
     police: '社区民警',
     volunteer: '志愿者',
   },
+  relation: {
+    head: '户主',
+    spouse: '配偶',
+    child: '子女',
+    parent: '父母',
+    other: '其他',
+  },
   counts: {
     households: '户数',
     persons: '人数',
