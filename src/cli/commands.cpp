@@ -15,6 +15,7 @@
 #include "crypto/vault.h"
 #include "domain/case_workflow.h"
 #include "service/case_service.h"
+#include "demo/accounts.h"
 #include "demo/case_history.h"
 #include "demo/generator.h"
 #include "http/api.h"
@@ -92,7 +93,18 @@ int run_demo(store::Db& db, const crypto::Vault& vault, bool with_history = true
   });
   if (!history) return fail(exit_for(history.status()), history.status().message());
   std::fprintf(stderr, "case history created: %s\n", history->to_json().dump().c_str());
+  auto accounts = demo::create_demo_accounts(db, service::system_clock());
+  if (!accounts) return fail(exit_for(accounts.status()), accounts.status().message());
   return kOk;
+}
+
+void print_demo_logins(store::Db& db) {
+  auto accounts = demo::demo_accounts(db);
+  if (!accounts || accounts->empty()) return;
+  std::printf("Demo sign-ins (password for all: %s):\n", demo::kDemoPassword);
+  for (const auto& a : *accounts) {
+    std::printf("  %-12s %-18s %s\n", a.username.c_str(), std::string(to_string(a.role)).c_str(), a.who.c_str());
+  }
 }
 
 std::function<void()> g_stop;
@@ -128,6 +140,7 @@ int serve(const ServeArgs& args) {
       if (int rc = run_demo(**db, *vault); rc != kOk) return rc;
     }
   }
+  print_demo_logins(**db);
   db.value().reset();  // handlers use the pool's connections
 
   std::string path = args.common.db;

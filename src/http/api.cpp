@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "service/audit.h"
 #include "store/migrations.h"
 
 namespace weige::http {
@@ -14,36 +15,129 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
   register_case_routes();
   register_case_admin_routes();
   register_metrics_routes();
+  register_auth_routes();
 }
 
 service::CaseService Api::cases(store::Db& db) {
   return service::CaseService(db, vault_, options_.clock, &locator_);
 }
 
-Result<Actor> actor_of(const Request& request) {
-  const std::string* role = request.header("x-weige-role");
-  if (!role) return Status(Code::kUnauthorized, "identify yourself: X-Weige-Role (and X-Weige-Person) headers");
-  auto parsed = parse_role(*role);
-  if (!parsed || *parsed == Role::kSystem) return Status(Code::kUnauthorized, "unknown role '" + *role + "'");
-  Actor actor{*parsed, std::nullopt};
-  if (const std::string* person = request.header("x-weige-person")) {
-    try {
-      std::size_t used = 0;
-      long long id = std::stoll(*person, &used);
-      if (used != person->size() || id <= 0) throw std::invalid_argument("id");
-      actor.person_id = id;
-    } catch (const std::exception&) {
-      return Status(Code::kUnauthorized, "X-Weige-Person must be a person id");
+Result<Principal> principal_of(const Request& request) {
+  if (!request.principal) return Status(Code::kUnauthorized, "sign in first");
+  return *request.principal;
+}
+
+std::optional<std::string> session_cookie(const Request& request) {
+  const std::string* cookie = request.header("cookie");
+  if (!cookie) return std::nullopt;
+  std::string_view c = *cookie;
+  while (!c.empty()) {
+    auto semi = c.find(';');
+    std::string_view pair = c.substr(0, semi);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.rfind("weige_session=", 0) == 0) return std::string(pair.substr(14));
+    if (semi == std::string_view::npos) break;
+    c.remove_prefix(semi + 1);
+  }
+  return std::nullopt;
+}
+
+bool Api::within_limit(const std::string& key, int per_minute) {
+  if (per_minute <= 0) return true;
+  Seconds minute = options_.clock() / 60;
+  std::lock_guard lock(limits_mu_);
+  if (limits_.size() > 100000) limits_.clear();  // bounded memory under a flood of addresses
+  auto& [at, count] = limits_[key];
+  if (at != minute) {
+    at = minute;
+    count = 0;
+  }
+  return ++count <= per_minute;
+}
+
+std::optional<Response> Api::guard(const Route& route, Request& request) {
+  auto lease = pool_.acquire();
+  if (!lease) return error_response(lease.status());
+  service::AuthService auth(**lease, options_.clock, options_.auth);
+  bool cookie_auth = false;
+  std::string csrf;
+  Status problem;
+  if (const std::string* authz = request.header("authorization")) {
+    if (authz->rfind("Bearer ", 0) != 0) {
+      problem = Status(Code::kUnauthorized, "Authorization takes 'Bearer <API token>'");
+    } else {
+      auto p = auth.token_principal(authz->substr(7));
+      if (p) request.principal = *p; else problem = p.status();
+    }
+  } else if (auto cookie = session_cookie(request)) {
+    auto p = auth.session_principal(*cookie);
+    if (p) {
+      request.principal = p->first;
+      csrf = p->second;
+      cookie_auth = true;
+    } else {
+      problem = p.status();
     }
   }
-  return actor;
+  if (route.permission != Permission::kPublic) {
+    if (!problem.is_ok()) return error_response(problem);
+    if (!request.principal) return error_response(Status(Code::kUnauthorized, "sign in first"));
+    if (!request.principal->may(route.permission)) {
+      return error_response(Status(Code::kForbidden, "a " + std::string(to_string(request.principal->role)) +
+                                                         " may not " + route.summary,
+                                   {{"permission", to_string(route.permission)}}));
+    }
+  }
+  bool mutating = request.method != "GET" && request.method != "HEAD";
+  if (cookie_auth && mutating) {
+    const std::string* sent = request.header("x-csrf-token");
+    if (!sent || *sent != csrf) {
+      return error_response(Status(Code::kForbidden, "missing or wrong X-CSRF-Token header", {{"csrf", true}}));
+    }
+  }
+  if (route.operation_id == "createPublicReport" &&
+      !within_limit("report:" + request.remote, options_.public_reports_per_minute)) {
+    return error_response(Status(Code::kTooManyRequests, "too many reports from this address; try again in a minute"));
+  }
+  return std::nullopt;
+}
+
+Result<service::Scope> Api::scope(const Request& request, store::Db& db) {
+  WEIGE_ASSIGN(Principal p, principal_of(request));
+  return service::scope_of(db, p);
 }
 
 Handler Api::wrap(JsonHandler fn, int status) {
   return [this, fn = std::move(fn), status](Request& request) -> Response {
     auto lease = pool_.acquire();
     if (!lease) return error_response(lease.status());
-    auto result = fn(request, **lease);
+    store::Db& db = **lease;
+    bool mutating = request.method != "GET" && request.method != "HEAD";
+    Result<nlohmann::json> result = nlohmann::json();
+    if (!mutating) {
+      result = fn(request, db);
+    } else {
+      Status s = store::in_write_transaction(db, [&]() -> Status {
+        result = fn(request, db);
+        if (!result) return result.status();
+        service::AuditEntry e;
+        e.at = options_.clock();
+        if (request.principal) {
+          e.user_id = request.principal->user_id;
+          e.username = request.principal->username;
+          e.role = std::string(to_string(request.principal->role));
+        }
+        e.action = request.method + " " + request.path;
+        const nlohmann::json& out = *result;
+        if (out.is_object() && out.contains("id") && out["id"].is_number_integer()) e.target = std::to_string(out["id"].get<Id>());
+        nlohmann::json detail{{"status", status}};
+        if (request.audit_detail.is_object()) detail.update(request.audit_detail);
+        e.detail = detail.dump();
+        e.remote = request.remote;
+        return service::audit_append(db, e).status();
+      });
+      if (!s && result) result = s;
+    }
     if (!result) {
       if (result.status().code() == Code::kInternal) {
         spdlog::error("{} {}: {}", request.method, request.target, result.status().message());
@@ -56,7 +150,7 @@ Handler Api::wrap(JsonHandler fn, int status) {
 
 Response Api::handle(Request& request) {
   if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
-    Response r = router_.dispatch(request);
+    Response r = router_.dispatch(request, [this](const Route& route, Request& req) { return guard(route, req); });
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
   }
@@ -73,6 +167,7 @@ void Api::register_system_routes() {
                .summary = "Liveness and database check",
                .tag = "system",
                .response_schema = "Health",
+               .permission = Permission::kPublic,
                .handler = wrap([this](Request&, store::Db& db) -> Result<nlohmann::json> {
                  WEIGE_ASSIGN(int version, store::schema_version(db));
                  return nlohmann::json{{"status", "ok"},
@@ -86,6 +181,7 @@ void Api::register_system_routes() {
                .summary = "This API's OpenAPI 3 document",
                .tag = "system",
                .response_schema = "",
+               .permission = Permission::kPublic,
                .handler = [this](Request&) { return json_response(200, openapi()); }});
 }
 

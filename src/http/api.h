@@ -2,11 +2,15 @@
 // The Weige JSON API under /api/v1, and the web app's static files at /.
 // Api builds the declared route table; handle() is the Server's Handler.
 
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "crypto/vault.h"
 #include "domain/roles.h"
+#include "service/auth_service.h"
 #include "service/case_service.h"
+#include "service/scope.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "store/pool.h"
@@ -18,6 +22,12 @@ struct ApiOptions {
   std::string files_dir;  // where attachments are stored; empty: attachments refused
   std::string version = "0.1.0";
   service::Clock clock = service::system_clock();
+  service::AuthOptions auth;
+  // Per client address, per minute: failed or successful login attempts and
+  // public reports. 0 turns a limit off.
+  int login_per_minute = 10;
+  int public_reports_per_minute = 20;
+  bool secure_cookies = false;  // set the Secure flag (behind TLS)
 };
 
 class Api {
@@ -34,8 +44,17 @@ class Api {
  private:
   using JsonHandler = std::function<Result<nlohmann::json>(Request&, store::Db&)>;
   // A handler that leases a connection, runs `fn` and renders its result with
-  // `status`, or its error through error_response().
+  // `status`, or its error through error_response(). For POST, PUT, PATCH and
+  // DELETE it runs `fn` inside one write transaction together with an audit
+  // entry, so a write and its audit record land together or not at all.
   Handler wrap(JsonHandler fn, int status = 200);
+
+  // Authenticates (session cookie + CSRF header, or a Bearer API token),
+  // checks the route's permission and the rate limits.
+  std::optional<Response> guard(const Route& route, Request& request);
+  // Counts one event for `key` (e.g. "login:127.0.0.1"); false when over `per_minute`.
+  bool within_limit(const std::string& key, int per_minute);
+  Result<service::Scope> scope(const Request& request, store::Db& db);
 
   void register_system_routes();
   void register_map_routes();
@@ -43,6 +62,7 @@ class Api {
   void register_case_routes();
   void register_case_admin_routes();
   void register_metrics_routes();
+  void register_auth_routes();
   service::CaseService cases(store::Db& db);
 
   store::Pool& pool_;
@@ -50,12 +70,14 @@ class Api {
   ApiOptions options_;
   Router router_;
   service::LocatorCache locator_;
+  std::mutex limits_mu_;
+  std::map<std::string, std::pair<Seconds, int>> limits_;  // key -> (minute, count)
 };
 
-// Who is calling. Until accounts and sessions exist, staff identify with the
-// headers X-Weige-Role (a role name) and X-Weige-Person (a person id); a
-// request without them is kUnauthorized. This is the one seam accounts replace.
-Result<Actor> actor_of(const Request& request);
+// The signed-in caller; kUnauthorized on a public route without credentials.
+Result<Principal> principal_of(const Request& request);
+// The session cookie's value, if the request carries one.
+std::optional<std::string> session_cookie(const Request& request);
 
 // Serves a file from web_dir for a GET/HEAD outside /api; index.html for
 // unknown paths without an extension (client-side routes). Hashed assets

@@ -13,13 +13,8 @@ namespace {
 
 using nlohmann::json;
 
-Status require_admin(const Request& r) {
-  WEIGE_ASSIGN(Actor a, actor_of(r));
-  if (a.role != Role::kSubdistrictAdmin) {
-    return Status(Code::kForbidden, "only a subdistrict_admin may change categories, routing rules and the calendar");
-  }
-  return {};
-}
+// The route's permission (case_admin) already restricts these to subdistrict admins.
+Status require_admin(const Request& r) { return principal_of(r).status(); }
 
 Status read_hours(const json& j, const char* key, double& out) {
   auto it = j.find(key);
@@ -127,6 +122,7 @@ void Api::register_case_admin_routes() {
   router_.add({.method = "GET", .pattern = "/api/v1/categories", .operation_id = "listCategories",
                .summary = "The two-level category taxonomy with levels, paths and stage time limits",
                .tag = "admin", .response_schema = "CategoryList",
+               .permission = Permission::kPublic,
                .handler = wrap([](Request&, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(auto cats, store::list_categories(db));
                  json items = json::array();
@@ -136,6 +132,7 @@ void Api::register_case_admin_routes() {
   router_.add({.method = "POST", .pattern = "/api/v1/categories", .operation_id = "createCategory",
                .summary = "Add a category (subdistrict_admin)", .tag = "admin", .request_schema = "CategoryInput",
                .response_schema = "Category", .success_status = 201,
+               .permission = Permission::kCaseAdmin,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(require_admin(r));
                  WEIGE_ASSIGN(json j, parse_object(r, kCategoryFields));
@@ -148,6 +145,7 @@ void Api::register_case_admin_routes() {
   router_.add({.method = "PATCH", .pattern = "/api/v1/categories/{id}", .operation_id = "updateCategory",
                .summary = "Change a category (subdistrict_admin)", .tag = "admin", .request_schema = "CategoryInput",
                .response_schema = "Category",
+               .permission = Permission::kCaseAdmin,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(require_admin(r));
                  WEIGE_ASSIGN(Id id, path_id(r));
@@ -161,8 +159,8 @@ void Api::register_case_admin_routes() {
 
   router_.add({.method = "GET", .pattern = "/api/v1/routing-rules", .operation_id = "listRoutingRules",
                .summary = "Routing rules, highest priority first", .tag = "admin", .response_schema = "RoutingRuleList",
-               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
-                 WEIGE_TRY(actor_of(r).status());
+               .permission = Permission::kCaseRead,
+               .handler = wrap([](Request&, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(auto rules, store::list_routing_rules(db));
                  json items = json::array();
                  for (const auto& x : rules) items.push_back(rule_json(x));
@@ -171,6 +169,7 @@ void Api::register_case_admin_routes() {
   router_.add({.method = "POST", .pattern = "/api/v1/routing-rules", .operation_id = "createRoutingRule",
                .summary = "Add a routing rule (subdistrict_admin)", .tag = "admin", .request_schema = "RoutingRuleInput",
                .response_schema = "RoutingRule", .success_status = 201,
+               .permission = Permission::kCaseAdmin,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(require_admin(r));
                  WEIGE_ASSIGN(json j, parse_object(r, kRuleFields));
@@ -183,6 +182,7 @@ void Api::register_case_admin_routes() {
   router_.add({.method = "PATCH", .pattern = "/api/v1/routing-rules/{id}", .operation_id = "updateRoutingRule",
                .summary = "Change a routing rule (subdistrict_admin)", .tag = "admin", .request_schema = "RoutingRuleInput",
                .response_schema = "RoutingRule",
+               .permission = Permission::kCaseAdmin,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(require_admin(r));
                  WEIGE_ASSIGN(Id id, path_id(r));
@@ -197,6 +197,7 @@ void Api::register_case_admin_routes() {
                })});
   router_.add({.method = "DELETE", .pattern = "/api/v1/routing-rules/{id}", .operation_id = "deleteRoutingRule",
                .summary = "Remove a routing rule (subdistrict_admin)", .tag = "admin", .response_schema = "Deleted",
+               .permission = Permission::kCaseAdmin,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(require_admin(r));
                  WEIGE_ASSIGN(Id id, path_id(r));
@@ -207,6 +208,7 @@ void Api::register_case_admin_routes() {
   router_.add({.method = "GET", .pattern = "/api/v1/calendar", .operation_id = "listCalendarDays",
                .summary = "Holidays and make-up working days, and the working hours", .tag = "admin",
                .response_schema = "Calendar",
+               .permission = Permission::kPublic,
                .handler = wrap([](Request&, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(auto days, store::list_calendar_days(db));
                  json items = json::array();
@@ -219,6 +221,7 @@ void Api::register_case_admin_routes() {
   router_.add({.method = "PUT", .pattern = "/api/v1/calendar/{day}", .operation_id = "setCalendarDay",
                .summary = "Mark a date a holiday or a make-up working day (subdistrict_admin)", .tag = "admin",
                .request_schema = "CalendarDayInput", .response_schema = "CalendarDay",
+               .permission = Permission::kCaseAdmin,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(require_admin(r));
                  const std::string& day = r.path_params["day"];
@@ -234,6 +237,7 @@ void Api::register_case_admin_routes() {
   router_.add({.method = "DELETE", .pattern = "/api/v1/calendar/{day}", .operation_id = "deleteCalendarDay",
                .summary = "Make a date an ordinary day again (subdistrict_admin)", .tag = "admin",
                .response_schema = "",
+               .permission = Permission::kCaseAdmin,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(require_admin(r));
                  const std::string& day = r.path_params["day"];
@@ -245,11 +249,8 @@ void Api::register_case_admin_routes() {
   router_.add({.method = "PUT", .pattern = "/api/v1/places/{id}/property-contract", .operation_id = "setPropertyContract",
                .summary = "Name the property company serving a compound or non-residential place", .tag = "admin",
                .request_schema = "PropertyContractInput", .response_schema = "PropertyContract",
+               .permission = Permission::kMapWrite,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
-                 WEIGE_ASSIGN(Actor a, actor_of(r));
-                 if (a.role != Role::kSubdistrictAdmin && a.role != Role::kCommunityAdmin) {
-                   return Status(Code::kForbidden, "only admins may record property contracts");
-                 }
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(json j, parse_object(r, {"organisation_id"}));
                  Id org = 0;
@@ -270,6 +271,7 @@ void Api::register_case_admin_routes() {
                .summary = "The micro-grid containing a point (R-tree over grid boundaries)", .tag = "map",
                .params = {{"lng", "query", "number", "", true}, {"lat", "query", "number", "", true}},
                .response_schema = "Located",
+               .permission = Permission::kPublic,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(auto p, query_point(r));
                  if (!p) return Status::invalid("lng and lat are required", {{"parameter", "lng"}});

@@ -47,14 +47,21 @@ Result<service::IntakeInput> parse_intake(const json& j) {
   return in;
 }
 
-// An actor whose person, when named, exists.
-Result<Actor> known_actor(const Request& r, store::Db& db) {
-  WEIGE_ASSIGN(Actor a, actor_of(r));
-  if (a.person_id) {
-    auto p = store::get_person(db, *a.person_id);
-    if (!p) return Status(Code::kUnauthorized, "X-Weige-Person " + std::to_string(*a.person_id) + " is not a known person");
+Result<Actor> known_actor(const Request& r, store::Db&) {
+  WEIGE_ASSIGN(Principal p, principal_of(r));
+  return p.actor();
+}
+
+// The case, when it lies in the caller's scope; otherwise "not found", so
+// that ids outside one's scope reveal nothing.
+Result<store::CaseRecord> case_for(const Request& r, store::Db& db, Id id) {
+  WEIGE_ASSIGN(Principal p, principal_of(r));
+  WEIGE_ASSIGN(auto scope, service::scope_of(db, p));
+  auto c = store::get_case(db, id);
+  if (!c || !service::case_in_scope(*c, scope)) {
+    return Status::not_found("case " + std::to_string(id) + " does not exist", {{"case_id", id}});
   }
-  return a;
+  return c;
 }
 
 json actions_json(const std::vector<Action>& actions) {
@@ -135,6 +142,7 @@ void Api::register_case_routes() {
                .request_schema = "CaseInput",
                .response_schema = "IntakeResult",
                .success_status = 201,
+               .permission = Permission::kCaseIntake,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(Actor actor, known_actor(r, db));
@@ -160,6 +168,7 @@ void Api::register_case_routes() {
                .request_schema = "PublicReportInput",
                .response_schema = "TrackedCase",
                .success_status = 201,
+               .permission = Permission::kPublic,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(json j, parse_object(r, {"category_id", "description", "place_id", "location", "address",
@@ -184,10 +193,13 @@ void Api::register_case_routes() {
                .tag = "cases",
                .params = case_query_params(true),
                .response_schema = "CaseList",
+               .permission = Permission::kCaseRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(known_actor(r, db).status());
                  Seconds now = options_.clock();
                  WEIGE_ASSIGN(store::CaseFilter f, parse_case_filter(r, db, now, true));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 service::restrict(f, sc);
                  WEIGE_ASSIGN(auto page, store::list_cases(db, f));
                  json items = json::array();
                  for (const auto& c : page.items) items.push_back(case_summary_json(c, now));
@@ -204,6 +216,7 @@ void Api::register_case_routes() {
                           {"lng", "query", "number", ""},
                           {"lat", "query", "number", ""}},
                .response_schema = "CaseList",
+               .permission = Permission::kCaseRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(known_actor(r, db).status());
                  std::optional<Id> category, place;
@@ -213,9 +226,12 @@ void Api::register_case_routes() {
                  WEIGE_ASSIGN(auto point, query_point(r));
                  auto svc = cases(db);
                  WEIGE_ASSIGN(auto dups, svc.duplicates_for(place, point, *category, std::nullopt));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
                  Seconds now = options_.clock();
                  json items = json::array();
-                 for (const auto& c : dups) items.push_back(case_summary_json(c, now));
+                 for (const auto& c : dups) {
+                   if (service::case_in_scope(c, sc)) items.push_back(case_summary_json(c, now));
+                 }
                  return json{{"items", items}, {"total", items.size()}};
                })});
 
@@ -225,9 +241,11 @@ void Api::register_case_routes() {
                .summary = "A case: timeline, routing explanation, attachments, mediation, the actions you may take now",
                .tag = "cases",
                .response_schema = "CaseDetail",
+               .permission = Permission::kCaseRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                  WEIGE_ASSIGN(Id id, path_id(r));
+                 WEIGE_TRY(case_for(r, db, id).status());
                  auto svc = cases(db);
                  return case_detail(db, svc, id, actor, options_.clock());
                })});
@@ -239,9 +257,11 @@ void Api::register_case_routes() {
                .tag = "cases",
                .request_schema = "CaseActionInput",
                .response_schema = "CaseDetail",
+               .permission = Permission::kCaseAct,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                  WEIGE_ASSIGN(Id id, path_id(r));
+                 WEIGE_TRY(case_for(r, db, id).status());
                  WEIGE_ASSIGN(json j, parse_object(r, kActionFields));
                  Action action{};
                  std::optional<Id> assignee;
@@ -258,6 +278,7 @@ void Api::register_case_routes() {
                .tag = "cases",
                .request_schema = "BulkDispatchInput",
                .response_schema = "BulkResult",
+               .permission = Permission::kCaseAct,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                  WEIGE_ASSIGN(json j, parse_object(r, {"case_ids", "handler", "assignee_person_id"}));
@@ -277,6 +298,7 @@ void Api::register_case_routes() {
                    for (const auto& idj : j["case_ids"]) {
                      if (!idj.is_number_integer()) return Status::invalid("case_ids holds integer ids", {{"field", "case_ids"}});
                      Id id = idj.get<Id>();
+                     WEIGE_TRY(case_for(r, db, id).status());
                      auto res = svc.act(id, action, actor, in, assignee);
                      if (!res) {
                        return Status(res.status().code(), "case " + std::to_string(id) + ": " + res.status().message(),
@@ -297,15 +319,21 @@ void Api::register_case_routes() {
                .tag = "cases",
                .response_schema = "Attachment",
                .success_status = 201,
+               .permission = Permission::kPublic,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
                      Actor actor{Role::kResident, std::nullopt};
-                     if (r.header("x-weige-role")) {
-                       WEIGE_ASSIGN(actor, known_actor(r, db));
+                     if (r.principal) {
+                       if (!r.principal->may(Permission::kCaseAct)) {
+                         return Status(Code::kForbidden, "a " + std::string(to_string(r.principal->role)) + " may not attach to cases");
+                       }
+                       actor = r.principal->actor();
+                       WEIGE_ASSIGN(Id id, path_id(r));
+                       WEIGE_TRY(case_for(r, db, id).status());
                      } else {
                        // A reporter may attach to their own case with its tracking token.
                        const std::string* token = r.header("x-tracking-token");
-                       if (!token) return Status(Code::kUnauthorized, "identify with X-Weige-Role or X-Tracking-Token");
+                       if (!token) return Status(Code::kUnauthorized, "sign in, or attach with the case's X-Tracking-Token");
                        WEIGE_ASSIGN(Id id, path_id(r));
                        WEIGE_ASSIGN(auto c, store::find_case_by_token(db, *token));
                        if (!c || c->id != id) return Status(Code::kForbidden, "the tracking token is not this case's");
@@ -326,6 +354,7 @@ void Api::register_case_routes() {
                .summary = "The stored photo",
                .tag = "cases",
                .response_schema = "",
+               .permission = Permission::kCaseRead,
                .handler = [this](Request& r) -> Response {
                  auto lease = pool_.acquire();
                  if (!lease) return error_response(lease.status());
@@ -333,6 +362,9 @@ void Api::register_case_routes() {
                  if (!id) return error_response(id.status());
                  auto a = store::get_attachment(**lease, *id);
                  if (!a) return error_response(a.status());
+                 if (auto c = case_for(r, **lease, a->case_id); !c) {
+                   return error_response(Status::not_found("attachment " + std::to_string(*id) + " does not exist"));
+                 }
                  std::ifstream in(std::filesystem::path(options_.files_dir) / "attachments" / a->stored_name, std::ios::binary);
                  if (!in) return error_response(Status::not_found("the file of attachment " + std::to_string(*id) + " is missing"));
                  std::ostringstream ss;
@@ -352,9 +384,11 @@ void Api::register_case_routes() {
                .tag = "cases",
                .request_schema = "MediationInput",
                .response_schema = "Mediation",
+               .permission = Permission::kCaseAct,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                  WEIGE_ASSIGN(Id id, path_id(r));
+                 WEIGE_TRY(case_for(r, db, id).status());
                  WEIGE_ASSIGN(json j, parse_object(r, {"mediator_person_id", "parties", "agreement", "signed_by",
                                                        "follow_up_note", "follow_up_at"}));
                  // Fields not given keep their recorded values.
@@ -393,10 +427,12 @@ void Api::register_case_routes() {
                .request_schema = "MediationSessionInput",
                .response_schema = "Mediation",
                .success_status = 201,
+               .permission = Permission::kCaseAct,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                      WEIGE_ASSIGN(Id id, path_id(r));
+                     WEIGE_TRY(case_for(r, db, id).status());
                      WEIGE_ASSIGN(json j, parse_object(r, {"place", "summary", "at"}));
                      store::MediationSession s;
                      WEIGE_TRY(read_string(j, "place", s.place, true, 200));
@@ -414,6 +450,7 @@ void Api::register_case_routes() {
                .summary = "The reporter's view of their case by tracking token (no personal data)",
                .tag = "public",
                .response_schema = "TrackedCase",
+               .permission = Permission::kPublic,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  const std::string& token = r.path_params["token"];
                  WEIGE_ASSIGN(auto c, store::find_case_by_token(db, token));
@@ -445,6 +482,7 @@ void Api::register_case_routes() {
                .tag = "public",
                .request_schema = "RatingInput",
                .response_schema = "TrackedCase",
+               .permission = Permission::kPublic,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  const std::string& token = r.path_params["token"];
                  WEIGE_ASSIGN(json j, parse_object(r, {"rating", "comment"}));

@@ -130,6 +130,7 @@ void Api::register_map_routes() {
                .params = {{"community_id", "query", "integer", "only this community"},
                           {"depth", "query", "integer", "grid levels below general grids (default all)"}},
                .response_schema = "GridTree",
+               .permission = Permission::kMapRead,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  std::optional<Id> community;
                  WEIGE_TRY(query_id(r, "community_id", community));
@@ -158,6 +159,7 @@ void Api::register_map_routes() {
                           {"kind", "query", "string", "general_grid, grid, micro_grid, exclusive_grid"},
                           {"parent_id", "query", "integer", ""}},
                .response_schema = "GridList",
+               .permission = Permission::kMapRead,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  std::optional<Id> community, parent;
                  WEIGE_TRY(query_id(r, "community_id", community));
@@ -183,6 +185,7 @@ void Api::register_map_routes() {
                .summary = "A grid with its counts, child grids, places and roster by role",
                .tag = "map",
                .response_schema = "GridDetail",
+               .permission = Permission::kMapRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(Grid g, store::get_grid(db, id));
@@ -233,6 +236,7 @@ void Api::register_map_routes() {
                .request_schema = "GridInput",
                .response_schema = "Grid",
                .success_status = 201,
+               .permission = Permission::kMapWrite,
                .handler = wrap(
                    [](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(json j, parse_object(r, kGridFields));
@@ -258,6 +262,7 @@ void Api::register_map_routes() {
                .tag = "map",
                .request_schema = "GridPatch",
                .response_schema = "Grid",
+               .permission = Permission::kMapWrite,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(json j, parse_object(r, kGridFields));
@@ -284,6 +289,7 @@ void Api::register_map_routes() {
                           {"limit", "query", "integer", "1-500, default 50"},
                           {"offset", "query", "integer", "default 0"}},
                .response_schema = "PlaceList",
+               .permission = Permission::kMapRead,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  store::PlaceFilter f;
                  WEIGE_TRY(query_page(r, f.limit, f.offset));
@@ -312,6 +318,7 @@ void Api::register_map_routes() {
                .summary = "A place with its ancestors, its grid and its number of children",
                .tag = "map",
                .response_schema = "PlaceDetail",
+               .permission = Permission::kMapRead,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(Place p, store::get_place(db, id));
@@ -348,6 +355,7 @@ void Api::register_map_routes() {
                .request_schema = "PlaceInput",
                .response_schema = "Place",
                .success_status = 201,
+               .permission = Permission::kMapWrite,
                .handler = wrap(
                    [](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(json j, parse_object(r, kPlaceFields));
@@ -372,6 +380,7 @@ void Api::register_map_routes() {
                .tag = "map",
                .request_schema = "PlacePatch",
                .response_schema = "Place",
+               .permission = Permission::kMapWrite,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(json j, parse_object(r, kPlaceFields));
@@ -391,6 +400,7 @@ void Api::register_map_routes() {
                .summary = "Every never-split and structural violation in the database",
                .tag = "map",
                .response_schema = "CheckReport",
+               .permission = Permission::kMapRead,
                .handler = wrap([](Request&, store::Db& db) -> Result<json> {
                  service::MapService svc(db);
                  WEIGE_ASSIGN(auto violations, svc.check_all());

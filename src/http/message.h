@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/permissions.h"
 #include "domain/status.h"
 
 namespace weige::http {
@@ -22,6 +23,13 @@ struct Request {
   std::map<std::string, std::string> path_params;  // filled by the router
   std::string body;
   std::string remote;  // client address
+
+  // Filled by the API's guard before a handler runs: the signed-in caller
+  // (absent on public routes without credentials) and how they signed in.
+  std::optional<Principal> principal;
+  // Extra facts a handler wants in the audit entry of this request (e.g. the
+  // reason given for revealing personal data).
+  nlohmann::json audit_detail;
 
   const std::string* header(const std::string& lower_name) const;
   // A query parameter, or nullptr when absent.

@@ -1,5 +1,6 @@
 // The never-leave and hotline rates, trends, and the monthly report.
 #include <map>
+#include <set>
 
 #include "domain/work_calendar.h"
 #include "http/api.h"
@@ -39,10 +40,12 @@ void Api::register_metrics_routes() {
                .summary = "Never-leave rates, hotline rates, times to close, open and overdue, hot spots, workload "
                           "for a grid subtree, period and category",
                .tag = "metrics", .params = case_query_params(false), .response_schema = "Metrics",
+               .permission = Permission::kMetricsRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
-                 WEIGE_TRY(actor_of(r).status());
                  Seconds now = options_.clock();
                  WEIGE_ASSIGN(auto f, parse_case_filter(r, db, now, false));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 service::restrict(f, sc);
                  WEIGE_ASSIGN(auto facts, store::case_facts(db, f));
                  Metrics m = compute_metrics(facts, now);
                  json j = metrics_json(m);
@@ -57,8 +60,8 @@ void Api::register_metrics_routes() {
   router_.add({.method = "GET", .pattern = "/api/v1/metrics/trend", .operation_id = "getMetricsTrend",
                .summary = "The same metrics per day, week or month of creation", .tag = "metrics",
                .params = trend_params, .response_schema = "MetricsTrend",
+               .permission = Permission::kMetricsRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
-                 WEIGE_TRY(actor_of(r).status());
                  Bucket bucket = Bucket::kMonth;
                  if (const std::string* b = r.param("bucket")) {
                    if (*b == "day") {
@@ -71,6 +74,8 @@ void Api::register_metrics_routes() {
                  }
                  Seconds now = options_.clock();
                  WEIGE_ASSIGN(auto f, parse_case_filter(r, db, now, false));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 service::restrict(f, sc);
                  WEIGE_ASSIGN(auto facts, store::case_facts(db, f));
                  json points = json::array();
                  for (const auto& p : trend(facts, bucket, now)) {
@@ -90,9 +95,9 @@ void Api::register_metrics_routes() {
                           {"month", "query", "string", "YYYY-MM", true},
                           {"format", "query", "string", "xlsx (default) or csv"}},
                .response_schema = "",
+               .permission = Permission::kReportExport,
                .handler = [this](Request& r) -> Response {
                  auto run = [&]() -> Result<Response> {
-                   WEIGE_TRY(actor_of(r).status());
                    auto lease = pool_.acquire();
                    if (!lease) return lease.status();
                    store::Db& db = **lease;
@@ -112,6 +117,8 @@ void Api::register_metrics_routes() {
                    f.community_id = c.id;
                    f.created_from = *first * 86400 - 8 * 3600;
                    f.created_to = next * 86400 - 8 * 3600;
+                   WEIGE_ASSIGN(auto sc, scope(r, db));
+                   service::restrict(f, sc);
                    WEIGE_ASSIGN(auto facts, store::case_facts(db, f));
                    Seconds now = options_.clock();
                    report::MonthlyReport rep;
@@ -126,8 +133,11 @@ void Api::register_metrics_routes() {
                    WEIGE_ASSIGN(auto grid_of_case, db.rows("SELECT id, grid_id, category_id FROM cases WHERE community_id = ? "
                                                            "AND created_at >= ? AND created_at < ?",
                                                            {c.id, *f.created_from, *f.created_to}));
+                   std::set<Id> in_scope;
+                   for (const auto& fact : facts) in_scope.insert(fact.id);
                    std::map<Id, Id> case_grid;
                    for (const auto& row : grid_of_case) {
+                     if (!in_scope.count(row.i64(0))) continue;
                      auto it = by_id.find(row.i64(1));
                      if (it == by_id.end()) continue;
                      const Grid* g = it->second;

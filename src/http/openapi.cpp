@@ -171,6 +171,19 @@ json components() {
                       {"hot_places", {{"type", "array"}}}, {"workload", {{"type", "array"}}}},
                      {"total", "open", "overdue", "finished", "never_leave", "hotline", "hours_to_close",
                       "hot_categories", "hot_places", "workload"});
+  s["LoginInput"] = obj({{"username", str}, {"password", str}}, {"username", "password"});
+  s["User"] = obj({{"id", id}, {"username", str}, {"role", str}, {"person_id", nid}, {"scope_grid_id", nid},
+                   {"organisation_id", nid}, {"disabled", {{"type", "boolean"}}}, {"permissions", {{"type", "array"}}}},
+                  {"id", "username", "role", "permissions"});
+  s["UserList"] = list_of("User");
+  s["UserInput"] = obj({{"username", str}, {"password", str}, {"role", str}, {"person_id", nid}, {"scope_grid_id", nid},
+                        {"organisation_id", nid}},
+                       {"username", "password", "role"});
+  s["Me"] = obj({{"user", ref("User")}, {"csrf_token", {{"type", {"string", "null"}}}}}, {"user", "csrf_token"});
+  s["PasswordInput"] = obj({{"old_password", str}, {"new_password", str}}, {"old_password", "new_password"});
+  s["ApiTokenInput"] = obj({{"name", str}, {"permissions", {{"type", "array"}}}, {"expires_in_days", id}}, {"name"});
+  s["AuditList"] = obj({{"items", {{"type", "array"}}}, {"total", id}}, {"items", "total"});
+  s["RevealInput"] = obj({{"reason", str}}, {"reason"});
   s["MetricsTrend"] = obj({{"bucket", str}, {"points", {{"type", "array"}}}}, {"bucket", "points"});
   return s;
 }
@@ -185,7 +198,13 @@ std::string lower(std::string s) {
 json Api::openapi() const {
   json paths = json::object();
   for (const Route& r : router_.routes()) {
-    json op = {{"operationId", r.operation_id}, {"summary", r.summary}, {"tags", {r.tag}}};
+    json op = {{"operationId", r.operation_id},
+               {"summary", r.summary},
+               {"tags", {r.tag}},
+               {"x-permission", to_string(r.permission)}};
+    if (r.permission != Permission::kPublic) {
+      op["security"] = json::array({{{"sessionCookie", json::array()}}, {{"bearerToken", json::array()}}});
+    }
     json params = json::array();
     std::string p = r.pattern;
     for (std::size_t i = p.find('{'); i != std::string::npos; i = p.find('{', i + 1)) {
@@ -216,7 +235,12 @@ json Api::openapi() const {
                                     "{\"error\": {\"code\", \"message\", \"details\"}}."}}},
           {"servers", {{{"url", "/"}}}},
           {"paths", paths},
-          {"components", {{"schemas", components()}}}};
+          {"components",
+           {{"schemas", components()},
+            {"securitySchemes",
+             {{"sessionCookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "weige_session"},
+                                 {"description", "from POST /api/v1/auth/login; writes also need the X-CSRF-Token header"}}},
+              {"bearerToken", {{"type", "http"}, {"scheme", "bearer"}, {"description", "an API token"}}}}}}}};
 }
 
 }  // namespace weige::http

@@ -53,6 +53,7 @@ void Api::register_people_routes() {
                           {"limit", "query", "integer", ""},
                           {"offset", "query", "integer", ""}},
                .response_schema = "PersonList",
+               .permission = Permission::kPeopleRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  service::PersonQuery q;
                  WEIGE_TRY(query_page(r, q.limit, q.offset));
@@ -67,6 +68,8 @@ void Api::register_people_routes() {
                    q.role = parse_grid_role(*k);
                    if (!q.role) return Status::invalid("unknown role '" + *k + "'", {{"parameter", "role"}});
                  }
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 if (!sc.all) q.scope_grid_ids = sc.grid_ids;
                  if (const std::string* v = r.param("phone")) q.phone = *v;
                  if (const std::string* v = r.param("name")) q.name = *v;
                  service::PeopleService svc(db, vault_);
@@ -82,9 +85,15 @@ void Api::register_people_routes() {
                .summary = "A person (personal data masked) with their assignments",
                .tag = "people",
                .response_schema = "PersonDetail",
+               .permission = Permission::kPeopleRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  service::PeopleService svc(db, vault_);
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 if (!sc.all) {
+                   WEIGE_ASSIGN(bool visible, svc.person_in_grids(id, sc.grid_ids));
+                   if (!visible) return Status::not_found("person " + std::to_string(id) + " does not exist");
+                 }
                  WEIGE_ASSIGN(Person p, svc.get_person(id));
                  json out = person_json(p);
                  store::AssignmentFilter f;
@@ -104,6 +113,7 @@ void Api::register_people_routes() {
                .request_schema = "PersonInput",
                .response_schema = "Person",
                .success_status = 201,
+               .permission = Permission::kPeopleWrite,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(json j, parse_object(r, kPersonFields));
@@ -123,6 +133,7 @@ void Api::register_people_routes() {
                .tag = "people",
                .request_schema = "PersonInput",
                .response_schema = "Person",
+               .permission = Permission::kPeopleWrite,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(json j, parse_object(r, kPersonFields));
@@ -140,6 +151,7 @@ void Api::register_people_routes() {
                .tag = "people",
                .params = {{"community_id", "query", "integer", ""}, {"kind", "query", "string", ""}},
                .response_schema = "OrganisationList",
+               .permission = Permission::kPeopleRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  std::optional<Id> community;
                  WEIGE_TRY(query_id(r, "community_id", community));
@@ -163,6 +175,7 @@ void Api::register_people_routes() {
                .request_schema = "OrganisationInput",
                .response_schema = "Organisation",
                .success_status = 201,
+               .permission = Permission::kPeopleWrite,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(json j, parse_object(r, {"kind", "name", "community_id", "place_id"}));
@@ -190,6 +203,7 @@ void Api::register_people_routes() {
                           {"person_id", "query", "integer", ""},
                           {"role", "query", "string", ""}},
                .response_schema = "AssignmentList",
+               .permission = Permission::kPeopleRead,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  store::AssignmentFilter f;
                  std::optional<Id> grid;
@@ -217,6 +231,7 @@ void Api::register_people_routes() {
                .request_schema = "AssignmentInput",
                .response_schema = "Assignment",
                .success_status = 201,
+               .permission = Permission::kPeopleWrite,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(json j, parse_object(r, {"person_id", "grid_id", "role", "organisation_id"}));
@@ -241,6 +256,7 @@ void Api::register_people_routes() {
                .summary = "End an assignment",
                .tag = "people",
                .response_schema = "Deleted",
+               .permission = Permission::kPeopleWrite,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  service::PeopleService svc(db, vault_);
@@ -256,6 +272,7 @@ void Api::register_people_routes() {
                .request_schema = "LinkInput",
                .response_schema = "Link",
                .success_status = 201,
+               .permission = Permission::kPeopleWrite,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(json j, parse_object(r, {"tier", "from_org_id", "from_person_id",
@@ -283,6 +300,7 @@ void Api::register_people_routes() {
                .summary = "Who links this household: party member, backbone, organisation (三联)",
                .tag = "people",
                .response_schema = "LinkChain",
+               .permission = Permission::kPeopleRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  service::PeopleService svc(db, vault_);

@@ -23,6 +23,9 @@ void Router::add(Route route) {
   if (route.operation_id.empty()) {
     throw std::logic_error("route " + route.method + " " + route.pattern + " has no operation id");
   }
+  if (route.permission == Permission::kUnset) {
+    throw std::logic_error("route " + route.method + " " + route.pattern + " declares no permission");
+  }
   for (const Route& r : routes_) {
     if (r.method == route.method && r.pattern == route.pattern) {
       throw std::logic_error("route " + route.method + " " + route.pattern + " registered twice");
@@ -47,7 +50,7 @@ bool Router::match(const std::string& pattern, const std::string& path,
   return true;
 }
 
-Response Router::dispatch(Request& request) const {
+Response Router::dispatch(Request& request, const Guard& guard) const {
   std::string allow;
   for (const Route& r : routes_) {
     std::map<std::string, std::string> params;
@@ -57,6 +60,9 @@ Response Router::dispatch(Request& request) const {
       continue;
     }
     request.path_params = std::move(params);
+    if (guard) {
+      if (auto refused = guard(r, request)) return std::move(*refused);
+    }
     return r.handler(request);
   }
   if (!allow.empty()) {

@@ -31,6 +31,7 @@ struct Route {
   std::string request_schema;    // component name of the JSON body, if any
   std::string response_schema;   // component name of the 2xx body
   int success_status = 200;
+  Permission permission = Permission::kUnset;  // required: see add()
   Handler handler;
 };
 
@@ -38,11 +39,15 @@ class Router {
  public:
   // Registers a route. A pattern segment in braces is a path parameter and
   // matches one non-empty segment. Throws std::logic_error on a duplicate
-  // (method, pattern) or a missing operation id: a programming error.
+  // (method, pattern), a missing operation id or an undeclared permission:
+  // a programming error, caught when the server starts.
   void add(Route route);
+  // Runs before the handler of a matched route; a response it returns is sent
+  // instead (401, 403, 429, ...).
+  using Guard = std::function<std::optional<Response>(const Route&, Request&)>;
   // Finds the route for the request and calls it; 404 when no pattern
   // matches, 405 (with Allow) when the path matches under other methods.
-  Response dispatch(Request& request) const;
+  Response dispatch(Request& request, const Guard& guard = {}) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

@@ -1,5 +1,7 @@
 #include "service/people_service.h"
 
+#include <algorithm>
+
 #include "store/map_store.h"
 
 namespace weige::service {
@@ -106,6 +108,22 @@ Result<Person> PeopleService::get_person(Id id) {
   return unseal(r);
 }
 
+Result<bool> PeopleService::person_in_grids(Id person_id, const std::vector<Id>& grid_ids) {
+  store::PersonFilter f;
+  f.grid_ids = grid_ids.empty() ? std::vector<Id>{-1} : grid_ids;
+  f.limit = 1;
+  std::string marks;
+  store::Params p{person_id};
+  for (std::size_t i = 0; i < f.grid_ids.size(); ++i) marks += i ? ",?" : "?";
+  for (Id g : f.grid_ids) p.emplace_back(g);
+  for (Id g : f.grid_ids) p.emplace_back(g);
+  WEIGE_ASSIGN(auto n, db_.scalar("SELECT count(*) FROM persons WHERE id = ? AND (household_id IN (SELECT id FROM places "
+                                  "WHERE grid_id IN (" + marks + ")) OR id IN (SELECT person_id FROM assignments WHERE "
+                                  "grid_id IN (" + marks + ")))",
+                                  p));
+  return n > 0;
+}
+
 Result<PersonList> PeopleService::list_persons(const PersonQuery& q) {
   store::PersonFilter f;
   f.household_id = q.household_id;
@@ -117,6 +135,18 @@ Result<PersonList> PeopleService::list_persons(const PersonQuery& q) {
   if (q.grid_id) {
     WEIGE_TRY(store::get_grid(db_, *q.grid_id).status());
     WEIGE_ASSIGN(f.grid_ids, store::grid_subtree(db_, *q.grid_id));
+  }
+  if (q.scope_grid_ids) {
+    if (f.grid_ids.empty()) {
+      f.grid_ids = *q.scope_grid_ids;
+    } else {
+      std::vector<Id> both;
+      for (Id g : f.grid_ids) {
+        if (std::find(q.scope_grid_ids->begin(), q.scope_grid_ids->end(), g) != q.scope_grid_ids->end()) both.push_back(g);
+      }
+      f.grid_ids = both;
+    }
+    if (f.grid_ids.empty()) f.grid_ids.push_back(-1);
   }
   if (!q.phone.empty()) f.phone_index = vault_.blind_index("phone:" + crypto::normalise_phone(q.phone));
   if (!q.name.empty()) f.name_index = vault_.blind_index("name:" + q.name);

@@ -20,6 +20,7 @@ struct PersonQuery {
   std::optional<bool> party_member;
   std::optional<PersonKind> kind;
   std::optional<GridRole> role;
+  std::optional<std::vector<Id>> scope_grid_ids;  // the caller's scope; nullopt = everything
   std::string phone;  // exact match, any formatting
   std::string name;   // exact match
   int limit = 50;
@@ -45,6 +46,8 @@ class PeopleService {
   Result<Person> create_person(Person person);
   Result<Person> update_person(Person person);
   Result<Person> get_person(Id id);
+  // Whether a person lives or serves in one of these grids.
+  Result<bool> person_in_grids(Id person_id, const std::vector<Id>& grid_ids);
   Result<PersonList> list_persons(const PersonQuery& query);
 
   Result<Organisation> create_organisation(Organisation org);

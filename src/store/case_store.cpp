@@ -243,6 +243,14 @@ std::string where_of(const CaseFilter& f, Params& p) {
     w += " AND handler = ?";
     p.emplace_back(std::string(to_string(*f.handler)));
   }
+  if (f.handler_org_id) {
+    w += " AND handler_org_id = ?";
+    p.emplace_back(*f.handler_org_id);
+  }
+  if (!f.police_categories.empty()) {
+    w += " AND (handler = 'police' OR category_id IN " + in_list(f.police_categories.size()) + ")";
+    for (Id id : f.police_categories) p.emplace_back(id);
+  }
   if (f.reporter_person_id) {
     w += " AND reporter_person_id = ?";
     p.emplace_back(*f.reporter_person_id);

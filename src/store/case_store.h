@@ -126,6 +126,8 @@ struct CaseFilter {
   std::optional<Id> community_id;
   std::optional<Id> handler_person_id;
   std::optional<HandlerKind> handler;
+  std::optional<Id> handler_org_id;
+  std::vector<Id> police_categories;  // scope of police: these categories, or cases handled by police
   std::optional<Id> reporter_person_id;
   std::string reporter_phone_index;
   std::optional<Seconds> created_from, created_to;  // [from, to)

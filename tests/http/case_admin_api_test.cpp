@@ -18,8 +18,8 @@ class CaseAdminTest : public ::testing::Test {
  protected:
   TestServer server;
   int port() { return server.port(); }
-  Headers admin{{"X-Weige-Role", "subdistrict_admin"}};
-  Headers secretary{{"X-Weige-Role", "community_admin"}};
+  Headers admin = server.as("subdistrict_admin");
+  Headers secretary = server.as("community_admin");
 };
 
 TEST_F(CaseAdminTest, CategoriesAreSeededAndEditableByTheAdminOnly) {

@@ -33,7 +33,7 @@ class DemoMetricsTest : public ::testing::Test {
   std::int64_t count(const std::string& where) {
     return *server_->db().scalar("SELECT count(*) FROM cases WHERE community_id = ? AND " + where, {community_});
   }
-  std::map<std::string, std::string> leader{{"X-Weige-Role", "subdistrict_admin"}};
+  std::map<std::string, std::string> leader;  // the test server's default admin sign-in
 
   static TestServer* server_;
   static Id grandma_;

@@ -48,7 +48,14 @@ Reply parse(const std::string& raw) {
   return r;
 }
 
+std::map<std::string, std::string>& default_headers() {
+  static std::map<std::string, std::string> h;
+  return h;
+}
+
 }  // namespace
+
+void set_default_headers(std::map<std::string, std::string> headers) { default_headers() = std::move(headers); }
 
 std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
   int fd = connect_loopback(port);
@@ -76,7 +83,14 @@ Reply http(int port, const RequestSpec& spec) {
     if (!spec.content_type.empty()) req += "Content-Type: " + spec.content_type + "\r\n";
     req += "Content-Length: " + std::to_string(spec.body.size()) + "\r\n";
   }
-  for (const auto& [k, v] : spec.headers) req += k + ": " + v + "\r\n";
+  bool anonymous = spec.headers.count("X-No-Auth") > 0;
+  bool has_auth = spec.headers.count("Authorization") > 0 || spec.headers.count("Cookie") > 0;
+  if (!anonymous && !has_auth) {
+    for (const auto& [k, v] : default_headers()) req += k + ": " + v + "\r\n";
+  }
+  for (const auto& [k, v] : spec.headers) {
+    if (k != "X-No-Auth") req += k + ": " + v + "\r\n";
+  }
   req += "\r\n" + spec.body;
   return parse(raw_exchange(port, req, 10000));
 }

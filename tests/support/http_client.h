@@ -20,6 +20,11 @@ struct RequestSpec {
   std::map<std::string, std::string> headers;
 };
 
+// Headers added to every request that carries no Authorization header of its
+// own (the test server signs everything in as an admin by default). A request
+// with the header "X-No-Auth" goes out anonymous.
+void set_default_headers(std::map<std::string, std::string> headers);
+
 // Sends one request on a new connection (Connection: close) and reads the reply.
 Reply http(int port, const RequestSpec& spec);
 inline Reply get(int port, const std::string& path) { return http(port, {"GET", path, "", "", {}}); }

@@ -8,6 +8,8 @@
 
 #include "http/api.h"
 #include "http/server.h"
+#include "service/auth_service.h"
+#include "support/http_client.h"
 #include "store/migrations.h"
 #include "store/pool.h"
 #include "store/sqlite_db.h"
@@ -55,7 +57,7 @@ std::string dump(store::Db& db) {
 // Monday 2026-11-30 10:00 in UTC+8.
 constexpr std::int64_t kMondayTen = 1796004000;
 
-TestServer::TestServer()
+TestServer::TestServer(TestServerOptions test_options)
     : db_path_(dir_.file("weige.db")),
       files_dir_(dir_.file("files")),
       now_(kMondayTen),
@@ -66,6 +68,9 @@ TestServer::TestServer()
   http::ApiOptions api_options;
   api_options.files_dir = files_dir_;
   api_options.clock = [this] { return now_.load(); };
+  api_options.auth.fast_hash = true;
+  api_options.login_per_minute = test_options.login_per_minute;
+  api_options.public_reports_per_minute = test_options.public_reports_per_minute;
   api_ = std::make_unique<http::Api>(*pool_, vault_, api_options);
   http::ServerOptions options;
   options.port = 0;
@@ -75,9 +80,48 @@ TestServer::TestServer()
   if (Status s = server_->start(); !s) throw std::runtime_error(s.to_string());
   port_ = server_->port();
   thread_ = std::thread([this] { server_->run(); });
+  set_default_headers(as("subdistrict_admin"));
+}
+
+Id TestServer::create_user(const std::string& username, const std::string& password, const std::string& role,
+                           std::optional<Id> person, std::optional<Id> scope_grid) {
+  service::AuthOptions o;
+  o.fast_hash = true;
+  service::AuthService auth(*db_, [this] { return now_.load(); }, o);
+  service::NewUser n;
+  n.username = username;
+  n.password = password;
+  n.role = parse_role(role).value();
+  n.person_id = person;
+  n.scope_grid_id = scope_grid;
+  auto u = auth.create_user(n);
+  if (!u) throw std::runtime_error(u.status().to_string());
+  return u->id;
+}
+
+std::map<std::string, std::string> TestServer::as(const std::string& role, std::optional<Id> person,
+                                                  std::optional<Id> scope_grid, std::optional<Id> organisation) {
+  service::AuthOptions o;
+  o.fast_hash = true;
+  service::AuthService auth(*db_, [this] { return now_.load(); }, o);
+  service::NewUser n;
+  n.username = "u" + std::to_string(++users_) + "_" + role;
+  n.password = "test-password";
+  auto parsed = parse_role(role);
+  if (!parsed) throw std::runtime_error("unknown role " + role);
+  n.role = *parsed;
+  n.person_id = person;
+  n.scope_grid_id = scope_grid;
+  n.organisation_id = organisation;
+  auto u = auth.create_user(n);
+  if (!u) throw std::runtime_error(u.status().to_string());
+  auto t = auth.create_api_token(u->id, "test", {}, std::nullopt);
+  if (!t) throw std::runtime_error(t.status().to_string());
+  return {{"Authorization", "Bearer " + t->token}};
 }
 
 TestServer::~TestServer() {
+  set_default_headers({});
   server_->stop();
   thread_.join();
 }

@@ -3,12 +3,15 @@
 // loopback port in a background thread, for API scenario tests.
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <atomic>
 #include <thread>
 
 #include "crypto/vault.h"
+#include "domain/map.h"
 #include "store/db.h"
 
 namespace weige::http {
@@ -39,9 +42,14 @@ std::unique_ptr<store::Db> open_test_db(const std::string& path);
 // Every row of every table, as text, for before/after comparisons.
 std::string dump(store::Db& db);
 
+struct TestServerOptions {
+  int login_per_minute = 1000;
+  int public_reports_per_minute = 1000;
+};
+
 class TestServer {
  public:
-  TestServer();
+  explicit TestServer(TestServerOptions options = {});
   ~TestServer();
   int port() const { return port_; }
   store::Db& db() { return *db_; }  // a separate connection for assertions
@@ -53,6 +61,15 @@ class TestServer {
   std::int64_t now() const { return now_; }
   void set_now(std::int64_t t) { now_ = t; }
   const std::string& files_dir() const { return files_dir_; }
+  // Headers signing a request in as a new account with this role (an API
+  // token). The account's scope follows the person's assignments, or
+  // `scope_grid` when given.
+  std::map<std::string, std::string> as(const std::string& role, std::optional<Id> person = std::nullopt,
+                                        std::optional<Id> scope_grid = std::nullopt,
+                                        std::optional<Id> organisation = std::nullopt);
+  // The same account, without a token: for sign-in tests.
+  Id create_user(const std::string& username, const std::string& password, const std::string& role,
+                 std::optional<Id> person = std::nullopt, std::optional<Id> scope_grid = std::nullopt);
 
  private:
   TempDir dir_;
@@ -66,6 +83,7 @@ class TestServer {
   std::unique_ptr<http::Server> server_;
   std::thread thread_;
   int port_ = 0;
+  int users_ = 0;
 };
 
 }  // namespace weige::testing

@@ -119,3 +119,26 @@ test('a micro-grid drills from its unit to a household, its members and its thre
   assert.deepEqual(page.problems, [])
   await page.context().close()
 })
+
+test('the tree works from the keyboard: arrows move and open, Enter selects', async () => {
+  const page = await openPage(browser)
+  await goto(page, '/map')
+  await page.getByTestId('community-summary').waitFor()
+  // Focus the general grid row, then step down to the first grid and select it.
+  const general = page.locator('.el-tree-node', { has: page.locator(':scope > .el-tree-node__content [data-kind="general_grid"]') })
+  await general.first().focus()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/grid=\d+$/)
+  const current = page.locator('.el-tree-node.is-current > .el-tree-node__content .tree-node')
+  assert.equal(await current.getAttribute('data-kind'), 'grid')
+  await page.locator('[data-testid="grid-detail"]').waitFor()
+  // ArrowRight opens the grid: its micro-grids appear below it.
+  await page.keyboard.press('ArrowRight')
+  const gridId = await current.getAttribute('data-id')
+  await page.locator(`.el-tree-node:has(> .el-tree-node__content [data-id="${gridId}"]) .tree-node[data-kind="micro_grid"]`).first().waitFor()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press(' ')
+  await page.waitForFunction(() => document.querySelector('.el-tree-node.is-current .tree-node')?.dataset.kind === 'micro_grid')
+  await page.context().close()
+})

@@ -24,7 +24,7 @@ test('the places page filters by name and kind and pages through', async () => {
   assert.equal(await rows.count(), 20)
   await screenshot(page, 'places')
 
-  await page.getByTestId('filter-q').locator('input').fill('花园')
+  await page.getByLabel('名称包含').fill('花园')
   await page.getByTestId('search').click()
   await page.waitForURL(/q=%E8%8A%B1%E5%9B%AD/)
   await settled(page)
@@ -39,13 +39,13 @@ test('the places page filters by name and kind and pages through', async () => {
   for (const kind of await rows.locator('.kind-tag').allTextContents()) assert.equal(kind, '楼栋')
 
   await choose(page, page.getByTestId('filter-kind'), '户')
-  await page.getByTestId('filter-q').locator('input').fill('')
+  await page.getByLabel('名称包含').fill('')
   await page.getByTestId('search').click()
   await page.waitForURL(/kind=household$/)
   await settled(page)
   const households = await total(page, 'places-total')
   assert.ok(households > 1000, `households: ${households}`)
-  await page.locator('.el-pagination .number', { hasText: '2' }).click()
+  await page.getByRole('listitem', { name: '第 2 页' }).click()
   await page.waitForURL(/page=2/)
   await settled(page)
   assert.equal(await rows.count(), 20)
@@ -78,7 +78,7 @@ test('the people page shows masked data and filters party members and by exact p
   assert.equal(await rows.locator('.el-tag', { hasText: '是' }).count(), await rows.count())
 
   // An exact phone that no one has gives an empty table, not an error.
-  await page.getByTestId('filter-phone').locator('input').fill('19900000000')
+  await page.getByLabel('电话（精确匹配）').fill('19900000000')
   await page.getByTestId('search').click()
   await page.waitForURL(/phone=19900000000/)
   await settled(page)
@@ -95,6 +95,54 @@ test('the map check page shows the error and warning counts', async () => {
   assert.match(await page.getByTestId('check-errors').textContent(), /^\d+$/)
   assert.match(await page.getByTestId('check-warnings').textContent(), /^\d+$/)
   await screenshot(page, 'check')
+  await page.context().close()
+})
+
+test('the map check page lists violations with the rule in Chinese and English', async () => {
+  // The demo map has no violation (the server refuses changes that break a
+  // rule), so this test feeds the page a report.
+  const report = {
+    errors: 1,
+    warnings: 1,
+    violations: [
+      {
+        rule: 'unit_without_micro_grid',
+        rule_zh: '单元未入微网格',
+        severity: 'warning',
+        message: "unit 50 '1单元' is not in any micro-grid",
+        grid_ids: [],
+        grid_codes: [],
+        place_id: 50,
+        place_name: '1单元',
+      },
+      {
+        rule: 'micro_grid_splits_unit',
+        rule_zh: '微网格不破楼栋单元',
+        severity: 'error',
+        message: "unit 50 '1单元' is split across 2 micro-grids",
+        grid_ids: [3, 4],
+        grid_codes: ['510108005003001001', '510108005003001002'],
+        place_id: 50,
+        place_name: '1单元',
+      },
+    ],
+  }
+  const page = await openPage(browser)
+  await page.route('**/api/v1/check', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(report) }),
+  )
+  await goto(page, '/check')
+  const rows = page.locator('[data-testid="check-table"] .el-table__body tr')
+  await rows.first().waitFor()
+  assert.equal(await page.getByTestId('check-errors').textContent(), '1')
+  assert.equal(await page.getByTestId('check-warnings').textContent(), '1')
+  // Errors first; the rule in both languages; grid codes link to the map.
+  const first = await rows.first().textContent()
+  assert.match(first, /错误/)
+  assert.match(first, /微网格不破楼栋单元/)
+  assert.match(first, /A building unit lies wholly inside one micro-grid/)
+  await rows.first().getByRole('link', { name: '510108005003001002' }).click()
+  await page.waitForURL(/\/map\?grid=4$/)
   await page.context().close()
 })
 

@@ -20,7 +20,7 @@ describe('AsyncState', () => {
       props: { loading: false, error: new ApiError(404, 'not_found', 'no grid 9') },
       slots,
     })
-    expect(w.find('[role="alert"]').text()).toContain('no grid 9 (404 not_found)')
+    expect(w.find('.async-error [role="alert"]').text()).toContain('no grid 9 (404 not_found)')
     await w.find('button').trigger('click')
     expect(w.emitted('retry')).toHaveLength(1)
   })

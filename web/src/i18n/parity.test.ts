@@ -49,3 +49,15 @@ describe('storedLocale', () => {
     expect(storedLocale({ getItem: () => { throw new Error('denied') } })).toBe('zh-CN')
   })
 })
+
+describe('setLocale', () => {
+  it('switches the language, remembers it and sets <html lang>', async () => {
+    const { i18n, setLocale } = await import('./index')
+    setLocale('en')
+    expect(i18n.global.locale.value).toBe('en')
+    expect(localStorage.getItem(LOCALE_KEY)).toBe('en')
+    expect(document.documentElement.lang).toBe('en')
+    setLocale('zh-CN')
+    expect(localStorage.getItem(LOCALE_KEY)).toBe('zh-CN')
+  })
+})

@@ -165,6 +165,7 @@ const en: Shape<Messages> = {
   check: {
     title: 'Map check',
     intro: 'Checks the whole grid map against the three never-split rules and the nesting, code and boundary rules.',
+    rerun: 'Check again',
     errors: 'Errors',
     warnings: 'Warnings',
     ok: 'No problems found: the grid map meets every rule.',

@@ -1,0 +1,99 @@
+#include "domain/permissions.h"
+
+#include <array>
+#include <map>
+#include <utility>
+
+namespace weige {
+namespace {
+
+using P = Permission;
+using R = Role;
+
+constexpr std::array<std::pair<P, std::string_view>, 16> kNames{{
+    {P::kUnset, "unset"},           {P::kPublic, "public"},         {P::kSignedIn, "signed_in"},
+    {P::kMapRead, "map_read"},      {P::kMapWrite, "map_write"},    {P::kPeopleRead, "people_read"},
+    {P::kPeopleWrite, "people_write"}, {P::kPiiReveal, "pii_reveal"}, {P::kCaseRead, "case_read"},
+    {P::kCaseIntake, "case_intake"}, {P::kCaseAct, "case_act"},     {P::kCaseAdmin, "case_admin"},
+    {P::kMetricsRead, "metrics_read"}, {P::kReportExport, "report_export"}, {P::kAuditRead, "audit_read"},
+    {P::kUserAdmin, "user_admin"},
+}};
+
+// The table. Rows: roles; a permission not listed is refused.
+const std::map<R, std::set<P>>& table() {
+  static const std::set<P> staff_common{P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kCaseRead, P::kCaseIntake,
+                                        P::kCaseAct, P::kMetricsRead};
+  static const std::map<R, std::set<P>> t{
+      {R::kSubdistrictAdmin,
+       {P::kSignedIn, P::kMapRead, P::kMapWrite, P::kPeopleRead, P::kPeopleWrite, P::kPiiReveal, P::kCaseRead,
+        P::kCaseIntake, P::kCaseAct, P::kCaseAdmin, P::kMetricsRead, P::kReportExport, P::kAuditRead, P::kUserAdmin}},
+      {R::kSubdistrictStaff,
+       {P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kCaseRead, P::kCaseIntake, P::kCaseAct, P::kMetricsRead,
+        P::kReportExport}},
+      {R::kCommunityAdmin,
+       {P::kSignedIn, P::kMapRead, P::kMapWrite, P::kPeopleRead, P::kPeopleWrite, P::kPiiReveal, P::kCaseRead,
+        P::kCaseIntake, P::kCaseAct, P::kMetricsRead, P::kReportExport, P::kAuditRead}},
+      {R::kGridWorker, [] {
+         auto s = staff_common;
+         s.insert(P::kPeopleWrite);
+         s.insert(P::kPiiReveal);
+         return s;
+       }()},
+      {R::kMicroGridHead, staff_common},
+      {R::kMicroGridWorker, {P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kCaseRead, P::kCaseIntake, P::kCaseAct}},
+      {R::kPropertyStaff, {P::kSignedIn, P::kMapRead, P::kCaseRead, P::kCaseAct}},
+      {R::kPolice, {P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kPiiReveal, P::kCaseRead, P::kCaseIntake, P::kCaseAct}},
+      {R::kVolunteer, {P::kSignedIn, P::kMapRead, P::kCaseRead, P::kCaseIntake, P::kCaseAct}},
+      {R::kResident, {P::kSignedIn, P::kCaseRead, P::kCaseAct}},
+      {R::kSystem, {}},
+  };
+  return t;
+}
+
+}  // namespace
+
+std::string_view to_string(Permission p) {
+  for (const auto& [k, n] : kNames) {
+    if (k == p) return n;
+  }
+  return "unset";
+}
+
+std::optional<Permission> parse_permission(std::string_view s) {
+  for (const auto& [k, n] : kNames) {
+    if (n == s && k != P::kUnset) return k;
+  }
+  return std::nullopt;
+}
+
+const std::vector<Permission>& all_permissions() {
+  static const std::vector<Permission> all = [] {
+    std::vector<Permission> v;
+    for (const auto& [k, n] : kNames) {
+      if (k != P::kUnset) v.push_back(k);
+    }
+    return v;
+  }();
+  return all;
+}
+
+bool role_allows(Role role, Permission p) {
+  if (p == P::kPublic) return true;
+  if (p == P::kUnset) return false;
+  auto it = table().find(role);
+  return it != table().end() && it->second.count(p) > 0;
+}
+
+std::set<Permission> permissions_of(Role role) {
+  auto it = table().find(role);
+  return it == table().end() ? std::set<Permission>{} : it->second;
+}
+
+bool Principal::may(Permission p) const {
+  if (p == P::kPublic) return true;
+  if (!role_allows(role, p)) return false;
+  if (via_token && !token_permissions.empty() && p != P::kSignedIn) return token_permissions.count(p) > 0;
+  return true;
+}
+
+}  // namespace weige

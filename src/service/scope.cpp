@@ -1,0 +1,99 @@
+#include "service/scope.h"
+
+#include <algorithm>
+#include <set>
+
+#include "store/map_store.h"
+#include "store/people_store.h"
+
+namespace weige::service {
+namespace {
+
+Status add_subtree(store::Db& db, Id grid, std::set<Id>& out) {
+  WEIGE_ASSIGN(auto ids, store::grid_subtree(db, grid));
+  out.insert(ids.begin(), ids.end());
+  return {};
+}
+
+bool contains(const std::vector<Id>& v, std::optional<Id> id) {
+  return id && std::binary_search(v.begin(), v.end(), *id);
+}
+
+}  // namespace
+
+Result<Scope> scope_of(store::Db& db, const Principal& p) {
+  Scope s;
+  if (p.role == Role::kSubdistrictAdmin || p.role == Role::kSubdistrictStaff) {
+    s.all = true;
+    return s;
+  }
+  if (p.role == Role::kResident) {
+    s.reporter_person_id = p.person_id.value_or(-1);
+    return s;
+  }
+  if (p.role == Role::kPropertyStaff) {
+    s.organisation_id = p.organisation_id.value_or(-1);
+    return s;
+  }
+  std::set<Id> grids;
+  if (p.scope_grid_id) WEIGE_TRY(add_subtree(db, *p.scope_grid_id, grids));
+  if (p.person_id) {
+    store::AssignmentFilter f;
+    f.person_id = p.person_id;
+    WEIGE_ASSIGN(auto assignments, store::list_assignments(db, f));
+    for (const auto& a : assignments) WEIGE_TRY(add_subtree(db, a.grid_id, grids));
+  }
+  s.grid_ids.assign(grids.begin(), grids.end());
+  if (s.grid_ids.empty()) s.grid_ids.push_back(-1);  // assigned nowhere: sees nothing
+  if (p.role == Role::kPolice) {
+    s.police = true;
+    for (const char* root : {"dispute", "safety", "order.thrown_objects"}) {
+      WEIGE_ASSIGN(auto r, db.row("SELECT id FROM categories WHERE code = ?", {std::string(root)}));
+      if (!r) continue;
+      WEIGE_ASSIGN(auto sub, store::category_subtree(db, r->i64(0)));
+      s.category_ids.insert(s.category_ids.end(), sub.begin(), sub.end());
+    }
+    std::sort(s.category_ids.begin(), s.category_ids.end());
+  }
+  return s;
+}
+
+void restrict(store::CaseFilter& f, const Scope& s) {
+  if (s.all) return;
+  if (s.reporter_person_id) f.reporter_person_id = s.reporter_person_id;
+  if (s.organisation_id) {
+    f.handler = HandlerKind::kPropertyCompany;
+    f.handler_org_id = s.organisation_id;
+  }
+  if (!s.grid_ids.empty()) {
+    if (f.grid_ids.empty()) {
+      f.grid_ids = s.grid_ids;
+    } else {
+      std::vector<Id> both;
+      for (Id g : f.grid_ids) {
+        if (std::binary_search(s.grid_ids.begin(), s.grid_ids.end(), g)) both.push_back(g);
+      }
+      f.grid_ids = both.empty() ? std::vector<Id>{-1} : both;
+    }
+  }
+  if (s.police) f.police_categories = s.category_ids;
+}
+
+bool case_in_scope(const store::CaseRecord& c, const Scope& s) {
+  if (s.all) return true;
+  if (s.reporter_person_id) return c.reporter_person_id == s.reporter_person_id;
+  if (s.organisation_id) return c.handler == HandlerKind::kPropertyCompany && c.handler_org_id == s.organisation_id;
+  if (!contains(s.grid_ids, c.grid_id)) return false;
+  if (s.police) {
+    return c.handler == HandlerKind::kPolice ||
+           std::binary_search(s.category_ids.begin(), s.category_ids.end(), c.category_id);
+  }
+  return true;
+}
+
+bool grid_in_scope(Id grid_id, const Scope& s) {
+  if (s.all) return true;
+  return contains(s.grid_ids, grid_id);
+}
+
+}  // namespace weige::service
