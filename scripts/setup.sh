@@ -22,7 +22,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   curl ca-certificates
 )
-if [ "$with_browser" = 1 ]; then packages+=(chromium); fi
+if [ "$with_browser" = 1 ]; then packages+=(chromium fonts-wqy-microhei); fi
 if [ "$with_bench" = 1 ]; then packages+=(wrk nginx-light gnuplot-nox); fi
 if ! command -v node >/dev/null 2>&1; then packages+=(nodejs npm); fi
 

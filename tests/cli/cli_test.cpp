@@ -27,7 +27,7 @@ struct CliRun {
 
 std::string binary() {
   const char* b = std::getenv("WEIGE_BINARY");
-  return b ? b : "weige";
+  return b ? b : WEIGE_BINARY_DEFAULT;
 }
 
 CliRun run(const std::string& args, const std::string& env = "") {

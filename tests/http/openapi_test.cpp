@@ -105,7 +105,8 @@ TEST(OpenApiTest, LiveGetResponsesCarryTheirSchemasRequiredProperties) {
     for (const auto& req : schema["required"]) {
       EXPECT_TRUE(j.contains(req.get<std::string>())) << path << " lacks " << req;
     }
-    if (schema["properties"].contains("items") && !j["items"].empty()) {
+    if (schema["properties"].contains("items") && !j["items"].empty() &&
+        schema["properties"]["items"].contains("items") && schema["properties"]["items"]["items"].contains("$ref")) {
       std::string item_ref = schema["properties"]["items"]["items"]["$ref"];
       const json& item = schemas[item_ref.substr(item_ref.rfind('/') + 1)];
       for (const auto& req : item["required"]) {
