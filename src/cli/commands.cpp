@@ -14,7 +14,10 @@
 
 #include "crypto/vault.h"
 #include "domain/case_workflow.h"
+#include "service/audit.h"
+#include "service/auth_service.h"
 #include "service/case_service.h"
+#include "service/key_rotation.h"
 #include "demo/accounts.h"
 #include "demo/case_history.h"
 #include "demo/generator.h"
@@ -194,6 +197,90 @@ int serve(const ServeArgs& args) {
 
 int workflow() {
   std::fputs(workflow_markdown().c_str(), stdout);
+  return kOk;
+}
+
+int user(const UserArgs& a) {
+  auto db = open_db(a.common.db, false);
+  if (!db) return fail(kDatabase, db.status().message());
+  service::AuthService auth(**db, service::system_clock());
+  if (a.action == "list") {
+    auto users = auth.list_users();
+    if (!users) return fail(kDatabase, users.status().message());
+    for (const auto& u : *users) {
+      std::printf("%-6lld %-16s %-18s %s\n", static_cast<long long>(u.id), u.username.c_str(),
+                  std::string(to_string(u.role)).c_str(), u.disabled ? "disabled" : "");
+    }
+    return kOk;
+  }
+  if (a.username.empty()) return fail(kBadArgs, "--username is required");
+  if (a.action == "add") {
+    auto role = parse_role(a.role);
+    if (!role) return fail(kBadArgs, "--role: unknown role '" + a.role + "'");
+    service::NewUser n;
+    n.username = a.username;
+    n.role = *role;
+    n.password = a.password.empty() ? crypto::random_token(6) : a.password;
+    if (a.person > 0) n.person_id = a.person;
+    if (a.grid > 0) n.scope_grid_id = a.grid;
+    if (a.organisation > 0) n.organisation_id = a.organisation;
+    auto u = auth.create_user(n);
+    if (!u) return fail(exit_for(u.status()), u.status().message());
+    std::printf("created %s (%s)%s%s\n", u->username.c_str(), std::string(to_string(u->role)).c_str(),
+                a.password.empty() ? "; password: " : "", a.password.empty() ? n.password.c_str() : "");
+    return kOk;
+  }
+  auto found = auth.find_user(a.username);
+  if (!found) return fail(kDatabase, found.status().message());
+  if (!*found) return fail(kBadArgs, "no account named '" + a.username + "'");
+  if (a.action == "reset") {
+    auto pw = auth.reset_password((*found)->id);
+    if (!pw) return fail(exit_for(pw.status()), pw.status().message());
+    std::printf("new one-time password for %s: %s (to be changed at next sign-in)\n", a.username.c_str(), pw->c_str());
+    return kOk;
+  }
+  Status s = auth.set_disabled((*found)->id, a.action == "disable");
+  if (!s) return fail(exit_for(s), s.message());
+  std::printf("%s %s\n", a.username.c_str(), a.action == "disable" ? "disabled" : "enabled");
+  return kOk;
+}
+
+int audit_verify(const Common& c) {
+  auto db = open_db(c.db, false);
+  if (!db) return fail(kDatabase, db.status().message());
+  auto v = service::audit_verify(**db);
+  if (!v) return fail(kDatabase, v.status().message());
+  if (v->ok) {
+    std::printf("audit trail intact: %lld entries\n", static_cast<long long>(v->entries));
+    return kOk;
+  }
+  std::printf("AUDIT TRAIL TAMPERED WITH: %s\n", v->problem.c_str());
+  return kViolations;
+}
+
+int rotate_key(const Common& c) {
+  if (const char* env = std::getenv("WEIGE_KEY"); env && *env) {
+    return fail(kBadArgs, "the key comes from WEIGE_KEY: rotate by re-sealing with a key file instead (unset WEIGE_KEY)");
+  }
+  auto db = open_db(c.db, false);
+  if (!db) return fail(kDatabase, db.status().message());
+  auto old_key = crypto::Vault::open(c.key_file(), false);
+  if (!old_key) return fail(kDatabase, old_key.status().message());
+  std::string fresh_path = c.key_file() + ".new";
+  std::remove(fresh_path.c_str());
+  auto new_key = crypto::Vault::open(fresh_path, true);
+  if (!new_key) return fail(kIo, new_key.status().message());
+  auto n = service::reseal_all(**db, *old_key, *new_key);
+  if (!n) {
+    std::remove(fresh_path.c_str());
+    return fail(exit_for(n.status()), "nothing changed: " + n.status().message());
+  }
+  // The data is sealed under the new key now: put it in place. Should this
+  // rename fail, the new key is in <key>.new.
+  if (std::rename(fresh_path.c_str(), c.key_file().c_str()) != 0) {
+    return fail(kIo, "re-sealed, but could not move " + fresh_path + " to " + c.key_file() + ": move it by hand");
+  }
+  std::printf("re-sealed %lld row(s) under a new key in %s\n", static_cast<long long>(*n), c.key_file().c_str());
   return kOk;
 }
 

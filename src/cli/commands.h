@@ -69,4 +69,20 @@ int migrate(const Common& c);
 // Prints the case workflow table as Markdown (docs/workflow.md).
 int workflow();
 
+struct UserArgs {
+  Common common;
+  std::string action;  // add, reset, disable, enable, list
+  std::string username;
+  std::string role;
+  std::string password;  // add: empty = generate one and print it
+  long long person = 0, grid = 0, organisation = 0;
+};
+int user(const UserArgs& args);
+
+// Verifies the audit trail's hash chain; exit 1 when it was tampered with.
+int audit_verify(const Common& c);
+
+// Re-seals all personal data under a new key and replaces the key file.
+int rotate_key(const Common& c);
+
 }  // namespace weige::cli

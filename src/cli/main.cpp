@@ -95,6 +95,31 @@ int main(int argc, char** argv) {
 
   auto* workflow_cmd = app.add_subcommand("workflow", "Print the case workflow table as Markdown (docs/workflow.md)");
 
+  UserArgs user_args;
+  auto* user_cmd = app.add_subcommand("user", "Manage accounts: add, reset, disable, enable, list");
+  add_common(user_cmd, user_args.common, true);
+  user_cmd->add_option("action", user_args.action, "add, reset, disable, enable or list")->required()
+      ->check(CLI::IsMember({"add", "reset", "disable", "enable", "list"}));
+  user_cmd->add_option("--username", user_args.username, "the account's username");
+  user_cmd->add_option("--role", user_args.role, "add: subdistrict_admin, subdistrict_staff, community_admin, grid_worker, "
+                                                 "micro_grid_head, micro_grid_worker, property_staff, police, volunteer, resident");
+  user_cmd->add_option("--password", user_args.password, "add: the password (default: generate and print one)");
+  user_cmd->add_option("--person", user_args.person, "add: the person behind the account (its grids give its scope)");
+  user_cmd->add_option("--grid", user_args.grid, "add: an explicit scope grid (e.g. a community's general grid)");
+  user_cmd->add_option("--org", user_args.organisation, "add: the property company of a property_staff account");
+
+  Common audit_args;
+  auto* audit_cmd = app.add_subcommand("audit", "Audit trail tools");
+  auto* audit_verify_cmd = audit_cmd->add_subcommand("verify", "Check the audit trail's hash chain; exit 1 if tampered with");
+  add_common(audit_verify_cmd, audit_args, true);
+  audit_cmd->require_subcommand(1);
+
+  Common key_args;
+  auto* key_cmd = app.add_subcommand("key", "Personal-data key tools");
+  auto* key_rotate_cmd = key_cmd->add_subcommand("rotate", "Re-seal all personal data under a fresh key, then replace the key file");
+  add_common(key_rotate_cmd, key_args, true);
+  key_cmd->require_subcommand(1);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -105,6 +130,9 @@ int main(int argc, char** argv) {
   if (*serve_cmd) return serve(serve_args);
   if (*init_cmd) return init(init_args);
   if (*workflow_cmd) return workflow();
+  if (*user_cmd) return user(user_args);
+  if (*audit_verify_cmd) return audit_verify(audit_args);
+  if (*key_rotate_cmd) return rotate_key(key_args);
   if (*migrate_cmd) return migrate(migrate_args);
   if (*demo_cmd) return demo(demo_args, !no_history);
   if (*city_cmd) return city(city_args);

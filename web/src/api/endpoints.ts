@@ -1,21 +1,45 @@
-// One function per API endpoint the web app reads.
-import { getJson, type Query } from './client'
+// One function per API endpoint the web app uses.
+import { getJson, postJson, putJson, request, type Query } from './client'
 import type {
+  ActionInput,
+  Attachment,
+  CaseDetail,
+  CaseInput,
+  CaseSummary,
+  Category,
   CheckReport,
   Grid,
   GridDetail,
   GridTree,
+  IntakeResult,
   LinkChain,
+  Me,
+  Mediation,
+  Metrics,
+  MetricsTrend,
   Page,
   Person,
   Place,
   PlaceDetail,
+  PublicReportInput,
+  RatingValue,
+  Revealed,
+  TrackedCase,
 } from './types'
 
 type S = AbortSignal | undefined
 
 export const api = {
   health: (signal?: S) => getJson<{ status: string }>('/health', undefined, signal),
+
+  // accounts
+  me: (signal?: S) => getJson<Me>('/auth/me', undefined, signal),
+  login: (username: string, password: string) => postJson<Me>('/auth/login', { username, password }),
+  logout: () => postJson<{ signed_out: boolean }>('/auth/logout'),
+  changePassword: (old_password: string, new_password: string) =>
+    postJson<{ changed: boolean }>('/auth/password', { old_password, new_password }),
+
+  // map and people
   gridTree: (q?: { community_id?: number; depth?: number }, signal?: S) =>
     getJson<GridTree>('/grids/tree', q, signal),
   grids: (q: { community_id?: number; kind?: string; parent_id?: number }, signal?: S) =>
@@ -27,4 +51,37 @@ export const api = {
   householdLinks: (id: number, signal?: S) =>
     getJson<LinkChain>(`/households/${id}/links`, undefined, signal),
   check: (signal?: S) => getJson<CheckReport>('/check', undefined, signal),
+
+  // cases
+  categories: (signal?: S) => getJson<Page<Category>>('/categories', undefined, signal),
+  cases: (q: Query, signal?: S) => getJson<Page<CaseSummary>>('/cases', q, signal),
+  case: (id: number, signal?: S) => getJson<CaseDetail>(`/cases/${id}`, undefined, signal),
+  createCase: (input: CaseInput) => postJson<IntakeResult>('/cases', input),
+  duplicates: (q: { category_id: number; place_id?: number; lng?: number; lat?: number }, signal?: S) =>
+    getJson<Page<CaseSummary>>('/cases/duplicates', q, signal),
+  act: (id: number, input: ActionInput) => postJson<CaseDetail>(`/cases/${id}/actions`, input),
+  bulkDispatch: (case_ids: number[], assignee_person_id?: number) =>
+    postJson<{ dispatched: number[]; count: number }>('/cases/bulk-dispatch', { case_ids, assignee_person_id }),
+  reveal: (id: number, reason: string) => postJson<Revealed>(`/cases/${id}/reveal`, { reason }),
+  attach: (id: number, file: Blob, filename: string, trackingToken?: string) => {
+    const headers: Record<string, string> = {
+      'Content-Type': file.type || 'image/jpeg',
+      'X-Filename': encodeURIComponent(filename),
+    }
+    if (trackingToken) headers['X-Tracking-Token'] = trackingToken
+    return request<Attachment>('POST', `/cases/${id}/attachments`, { body: file, headers })
+  },
+  saveMediation: (id: number, m: Partial<Mediation>) => putJson<Mediation>(`/cases/${id}/mediation`, m),
+  addMediationSession: (id: number, place: string, summary: string) =>
+    postJson<Mediation>(`/cases/${id}/mediation/sessions`, { place, summary }),
+
+  // public (no account)
+  publicReport: (input: PublicReportInput) => postJson<TrackedCase>('/public/reports', input),
+  track: (token: string, signal?: S) => getJson<TrackedCase>(`/track/${encodeURIComponent(token)}`, undefined, signal),
+  rate: (token: string, rating: RatingValue, comment: string) =>
+    postJson<TrackedCase>(`/track/${encodeURIComponent(token)}/rating`, { rating, comment }),
+
+  // metrics
+  metrics: (q: Query, signal?: S) => getJson<Metrics>('/metrics', q, signal),
+  trend: (q: Query, signal?: S) => getJson<MetricsTrend>('/metrics/trend', q, signal),
 }

@@ -168,3 +168,293 @@ export interface CheckReport {
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
+
+// ---- accounts -------------------------------------------------------------
+
+export type Permission =
+  | 'public'
+  | 'signed_in'
+  | 'map_read'
+  | 'map_write'
+  | 'people_read'
+  | 'people_write'
+  | 'pii_reveal'
+  | 'case_read'
+  | 'case_intake'
+  | 'case_act'
+  | 'case_admin'
+  | 'metrics_read'
+  | 'report_export'
+  | 'audit_read'
+  | 'user_admin'
+
+export type AccountRole =
+  | 'subdistrict_admin'
+  | 'subdistrict_staff'
+  | 'community_admin'
+  | 'grid_worker'
+  | 'micro_grid_head'
+  | 'micro_grid_worker'
+  | 'property_staff'
+  | 'police'
+  | 'volunteer'
+  | 'resident'
+
+export interface User {
+  id: number
+  username: string
+  role: AccountRole | string
+  role_zh?: string
+  person_id: number | null
+  scope_grid_id: number | null
+  organisation_id: number | null
+  disabled?: boolean
+  must_change_password?: boolean
+  permissions: readonly string[]
+}
+
+export interface Me {
+  user: User
+  csrf_token: string | null
+}
+
+// ---- cases ----------------------------------------------------------------
+
+export type CaseState =
+  | 'reported'
+  | 'accepted'
+  | 'rejected'
+  | 'dispatched'
+  | 'in_progress'
+  | 'resolved'
+  | 'verified'
+  | 'closed'
+  | 'rated'
+  | 'parked'
+  | 'in_review'
+  | 'merged'
+export type Channel = 'walk_in' | 'micro_grid_worker' | 'chat_group' | 'online' | 'hotline' | 'patrol'
+export type CaseLevel = 'micro' | 'small' | 'big' | 'beyond'
+export type HandlerKind = 'micro_grid' | 'property_company' | 'community' | 'police' | 'subdistrict' | 'district'
+export type Deadline = 'green' | 'yellow' | 'red' | 'none'
+export type RatingValue = 'satisfied' | 'basically_satisfied' | 'unsatisfied'
+
+export interface Category {
+  id: number
+  code: string
+  parent_id: number | null
+  name_zh: string
+  name_en: string
+  pinyin: string
+  icon: string
+  level: CaseLevel
+  path: string
+  needs_verification: boolean
+  hours?: { accept: number; dispatch: number; resolve: number; verify: number }
+  emergency_only?: boolean
+  enabled?: boolean
+}
+
+export interface CaseSummary {
+  id: number
+  channel: Channel
+  category_id: number
+  level: CaseLevel
+  description: string
+  place_id: number | null
+  grid_id: number | null
+  community_id: number | null
+  state: CaseState
+  state_zh: string
+  handler: HandlerKind
+  handler_zh: string
+  handling_level?: string
+  handler_person_id: number | null
+  joint_with_community?: boolean
+  emergency?: boolean
+  stage: string | null
+  stage_due_at: string | null
+  deadline: Deadline
+  created_at: string
+  updated_at?: string
+}
+
+export interface CaseEvent {
+  id: number
+  at: string
+  action: string
+  from_state: CaseState | null
+  to_state: CaseState
+  actor_role: string
+  actor_person_id: number | null
+  note: string
+  data: Record<string, unknown>
+}
+
+export interface Attachment {
+  id: number
+  case_id: number
+  content_type: string
+  size: number
+  sha256?: string
+  original_name?: string
+  url: string
+  created_at?: string
+}
+
+export interface MediationParty {
+  label: string
+  person_id?: number
+  side?: string
+}
+
+export interface Mediation {
+  case_id: number
+  mediator_person_id: number | null
+  parties: MediationParty[]
+  agreement: string
+  signed_by: unknown[]
+  signed_at: string | null
+  follow_up_at: string | null
+  follow_up_note: string
+  sessions: { id: number; at: string; place: string; summary: string }[]
+}
+
+export interface AllowedAction {
+  action: string
+  label_zh: string
+}
+
+export interface CaseDetail extends CaseSummary {
+  location: { lng: number; lat: number } | null
+  compound_id: number | null
+  address: string
+  reporter: {
+    person_id: number | null
+    name: string
+    phone: string
+    anonymous: boolean
+    on_behalf_of: boolean
+    masked: boolean
+  }
+  routing_explanation: string
+  handler_org_id: number | null
+  needs_verification: boolean
+  stage_warn_at: string | null
+  extension_pending: boolean
+  accept_due_at: string | null
+  responded_at: string | null
+  resolved_at: string | null
+  closed_at: string | null
+  settled_level: string | null
+  rating: RatingValue | null
+  rating_comment: string
+  reopen_count: number
+  escalation_count: number
+  merged_into: number | null
+  review_at: string | null
+  timeline: CaseEvent[]
+  attachments: Attachment[]
+  mediation: Mediation | null
+  category: Category
+  allowed_actions: AllowedAction[]
+}
+
+export interface IntakeResult extends CaseDetail {
+  tracking_token: string
+  duplicates: CaseSummary[]
+}
+
+export interface CaseInput {
+  channel: Channel
+  category_id: number
+  description: string
+  level?: CaseLevel
+  place_id?: number
+  location?: { lng: number; lat: number }
+  address?: string
+  reporter_name?: string
+  reporter_phone?: string
+  reporter_person_id?: number
+  anonymous?: boolean
+  on_behalf_of?: boolean
+  accept_now?: boolean
+}
+
+export interface ActionInput {
+  action: string
+  reason?: string
+  note?: string
+  rating?: RatingValue
+  hours?: number
+  review_at?: string
+  target_case_id?: number
+  handler?: HandlerKind
+  assignee_person_id?: number
+}
+
+export interface Revealed {
+  id: number
+  reporter_name: string
+  reporter_phone: string
+  address: string
+  masked: false
+}
+
+export interface PublicReportInput {
+  category_id: number
+  description: string
+  place_id?: number
+  location?: { lng: number; lat: number }
+  address?: string
+  reporter_name?: string
+  reporter_phone?: string
+  anonymous?: boolean
+}
+
+export interface TrackedCase {
+  tracking_token: string
+  tracking_url?: string
+  /** Only when the server includes it (needed to attach a photo). */
+  id?: number
+  state: CaseState
+  state_zh: string
+  category?: { id: number; name_zh: string; name_en: string }
+  description?: string
+  handler?: HandlerKind
+  handler_zh?: string
+  created_at?: string
+  rating?: RatingValue | null
+  can_rate: boolean
+  timeline?: { at: string; action: string; to_state: CaseState; to_state_zh: string }[]
+}
+
+// ---- metrics --------------------------------------------------------------
+
+export interface Ratio {
+  numerator: number
+  denominator: number
+  value: number | null
+}
+
+export interface MetricsCore {
+  total: number
+  open: number
+  overdue: number
+  finished: number
+  never_leave: { micro_grid: Ratio; community: Ratio; subdistrict: Ratio }
+  hotline: { response_rate: Ratio; on_time_resolution_rate: Ratio; satisfaction_rate: Ratio }
+  hours_to_close: { median: number | null; p90: number | null }
+}
+
+export interface Metrics extends MetricsCore {
+  hot_categories: { id: number; count: number; name_zh: string; name_en: string }[]
+  hot_places: { id: number; count: number; name: string }[]
+  workload: { person_id: number; open: number; resolved: number }[]
+  as_of?: string
+}
+
+export interface MetricsTrend {
+  bucket: 'day' | 'week' | 'month'
+  points: { period: string; metrics: MetricsCore }[]
+}

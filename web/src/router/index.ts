@@ -1,5 +1,8 @@
-// Route table. Pages load lazily; each route names its menu entry and title key.
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+// Route table and guards. Pages load lazily; each route names its menu entry,
+// title key, the permission it needs and the frame it is shown in.
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
+import { auth, can, initAuth, onSessionExpired } from '@/stores/auth'
+import { homePath, safeRedirect } from '@/lib/access'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -7,51 +10,141 @@ declare module 'vue-router' {
     title?: string
     /** Path of the side-menu entry to highlight. */
     menu?: string
+    /** Open without signing in (login, the resident's report and tracking pages). */
+    public?: boolean
+    /** The permission the signed-in user needs (see GET /api/v1/openapi.json x-permission). */
+    permission?: string
+    /** 'shell' (header and side menu, the default), 'mobile' (phone pages) or 'bare' (login). */
+    layout?: 'shell' | 'mobile' | 'bare'
   }
 }
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/map' },
+  { path: '/', name: 'home', redirect: () => homePath(auth.user) },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/pages/LoginPage.vue'),
+    meta: { title: 'login.title', public: true, layout: 'bare' },
+  },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    component: () => import('@/pages/DashboardPage.vue'),
+    meta: { title: 'nav.dashboard', menu: '/dashboard', permission: 'metrics_read' },
+  },
+  {
+    path: '/cases',
+    name: 'cases',
+    component: () => import('@/pages/CasesPage.vue'),
+    meta: { title: 'nav.cases', menu: '/cases', permission: 'case_read' },
+  },
+  {
+    path: '/cases/new',
+    name: 'case-new',
+    component: () => import('@/pages/CaseNewPage.vue'),
+    meta: { title: 'nav.caseNew', menu: '/cases/new', permission: 'case_intake' },
+  },
+  {
+    path: '/cases/:id(\\d+)',
+    name: 'case',
+    component: () => import('@/pages/CaseDetailPage.vue'),
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { title: 'case.detail', menu: '/cases', permission: 'case_read' },
+  },
   {
     path: '/map',
     name: 'map',
     component: () => import('@/pages/MapPage.vue'),
-    meta: { title: 'nav.map', menu: '/map' },
+    meta: { title: 'nav.map', menu: '/map', permission: 'map_read' },
   },
   {
     path: '/places',
     name: 'places',
     component: () => import('@/pages/PlacesPage.vue'),
-    meta: { title: 'nav.places', menu: '/places' },
+    meta: { title: 'nav.places', menu: '/places', permission: 'map_read' },
   },
   {
     path: '/places/:id(\\d+)',
     name: 'place',
     component: () => import('@/pages/PlaceDetailPage.vue'),
     props: (r) => ({ id: Number(r.params.id) }),
-    meta: { title: 'place.detail', menu: '/places' },
+    meta: { title: 'place.detail', menu: '/places', permission: 'map_read' },
   },
   {
     path: '/persons',
     name: 'persons',
     component: () => import('@/pages/PersonsPage.vue'),
-    meta: { title: 'nav.persons', menu: '/persons' },
+    meta: { title: 'nav.persons', menu: '/persons', permission: 'people_read' },
   },
   {
     path: '/check',
     name: 'check',
     component: () => import('@/pages/CheckPage.vue'),
-    meta: { title: 'nav.check', menu: '/check' },
+    meta: { title: 'nav.check', menu: '/check', permission: 'map_read' },
+  },
+  // Phone pages.
+  {
+    path: '/m/report',
+    name: 'm-report',
+    component: () => import('@/pages/mobile/ReportPage.vue'),
+    meta: { title: 'report.title', public: true, layout: 'mobile' },
+  },
+  {
+    path: '/m/track/:token',
+    name: 'm-track',
+    component: () => import('@/pages/mobile/TrackPage.vue'),
+    props: true,
+    meta: { title: 'track.title', public: true, layout: 'mobile' },
+  },
+  {
+    path: '/m/volunteer',
+    name: 'm-volunteer',
+    component: () => import('@/pages/mobile/VolunteerPage.vue'),
+    meta: { title: 'volunteer.title', permission: 'case_act', layout: 'mobile' },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('@/pages/ForbiddenPage.vue'),
+    meta: { title: 'auth.forbidden' },
   },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/pages/NotFoundPage.vue'),
-    meta: { title: 'common.notFound' },
+    meta: { title: 'common.notFound', public: true },
   },
 ]
 
 export const router = createRouter({
   history: createWebHistory(),
   routes,
+})
+
+/** Where a guard sends a visitor going to `to`; true lets them through. */
+export function guard(to: RouteLocationNormalized) {
+  if (to.name === 'login' && auth.user) {
+    const back = typeof to.query.redirect === 'string' ? to.query.redirect : ''
+    return safeRedirect(back) ?? homePath(auth.user)
+  }
+  if (to.meta.public) return true
+  if (!auth.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  if (to.meta.permission && !can(to.meta.permission)) {
+    return { name: 'forbidden', query: { from: to.fullPath } }
+  }
+  return true
+}
+
+router.beforeEach(async (to) => {
+  await initAuth()
+  return guard(to)
+})
+
+// The session ended (signed out elsewhere, expired): back to the login page,
+// returning here afterwards.
+onSessionExpired(() => {
+  const current = router.currentRoute.value
+  if (current.meta.public) return
+  void router.replace({ name: 'login', query: { redirect: current.fullPath, expired: '1' } })
 })
