@@ -1,4 +1,5 @@
 // Grids and places: the map endpoints.
+#include <set>
 #include <unordered_map>
 
 #include "http/api.h"
@@ -62,9 +63,62 @@ json tree_node(const Grid& g, const std::unordered_map<Id, std::vector<const Gri
   return node;
 }
 
-Result<json> grid_tree(store::Db& db, std::optional<Id> community_filter, int depth) {
-  WEIGE_ASSIGN(auto grids, store::list_grids(db, community_filter));
-  WEIGE_ASSIGN(auto counts, store::grid_counts(db, grids));
+// The tree of the grids in scope and their ancestors. Counts cover only the
+// grids in scope: an ancestor shows the sum of its children in scope, so
+// totals never reveal what lies outside.
+Result<json> grid_tree(store::Db& db, std::optional<Id> community_filter, int depth, const service::Scope& scope) {
+  WEIGE_ASSIGN(auto all_grids, store::list_grids(db, community_filter));
+  std::vector<Grid> grids;
+  std::vector<Grid> counted;
+  if (scope.all) {
+    grids = all_grids;
+    counted = all_grids;
+  } else {
+    std::unordered_map<Id, const Grid*> by_id;
+    for (const Grid& g : all_grids) by_id[g.id] = &g;
+    std::set<Id> keep;
+    for (const Grid& g : all_grids) {
+      if (!service::grid_in_scope(g.id, scope)) continue;
+      counted.push_back(g);
+      for (const Grid* cur = &g; cur; cur = cur->parent_id && by_id.count(*cur->parent_id) ? by_id[*cur->parent_id] : nullptr) {
+        keep.insert(cur->id);
+      }
+    }
+    for (const Grid& g : all_grids) {
+      if (keep.count(g.id)) grids.push_back(g);
+    }
+  }
+  WEIGE_ASSIGN(auto counts, store::grid_counts(db, counted));
+  if (!scope.all) {
+    // Ancestors outside the scope: the sum of their children's counts, deepest first.
+    std::unordered_map<Id, const Grid*> by_id;
+    for (const Grid& g : grids) by_id[g.id] = &g;
+    std::vector<const Grid*> order;
+    for (const Grid& g : grids) order.push_back(&g);
+    auto depth_of = [&](const Grid* g) {
+      int d = 0;
+      while (g->parent_id && by_id.count(*g->parent_id)) {
+        g = by_id[*g->parent_id];
+        ++d;
+      }
+      return d;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](const Grid* a, const Grid* b) { return depth_of(a) > depth_of(b); });
+    for (const Grid* g : order) {
+      if (service::grid_in_scope(g->id, scope)) continue;
+      store::GridCounts sum;
+      for (const Grid& c : grids) {
+        if (c.parent_id != g->id) continue;
+        const auto& cc = counts[c.id];
+        sum.households += cc.households;
+        sum.persons += cc.persons;
+        sum.staff += cc.staff;
+        sum.party_volunteers += cc.party_volunteers;
+        sum.places += cc.places;
+      }
+      counts[g->id] = sum;
+    }
+  }
   std::unordered_map<Id, std::vector<const Grid*>> children;
   std::unordered_map<Id, std::vector<const Grid*>> generals;  // by community
   for (const Grid& g : grids) {
@@ -89,6 +143,7 @@ Result<json> grid_tree(store::Db& db, std::optional<Id> community_filter, int de
     for (const Place& c : communities.items) {
       if (c.parent_id != s.id) continue;
       if (community_filter && *community_filter != c.id) continue;
+      if (!scope.all && generals[c.id].empty()) continue;
       json comm = {{"type", "place"}, {"id", c.id}, {"kind", "community"}, {"kind_zh", "社区"},
                    {"name", c.name}, {"code", c.code}};
       json kids = json::array();
@@ -111,7 +166,7 @@ Result<json> grid_tree(store::Db& db, std::optional<Id> community_filter, int de
       total.places += cc.places;
       comms.push_back(comm);
     }
-    if (community_filter && comms.empty()) continue;
+    if ((community_filter || !scope.all) && comms.empty()) continue;
     sub["counts"] = counts_json(total);
     sub["children"] = comms;
     roots.push_back(sub);
@@ -131,9 +186,10 @@ void Api::register_map_routes() {
                           {"depth", "query", "integer", "grid levels below general grids (default all)"}},
                .response_schema = "GridTree",
                .permission = Permission::kMapRead,
-               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  std::optional<Id> community;
                  WEIGE_TRY(query_id(r, "community_id", community));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
                  int depth = -1;
                  if (const std::string* d = r.param("depth")) {
                    if (*d != "0" && *d != "1" && *d != "2" && *d != "3") {
@@ -147,7 +203,7 @@ void Api::register_map_routes() {
                      return Status::invalid("place " + std::to_string(*community) + " is not a community");
                    }
                  }
-                 return grid_tree(db, community, depth);
+                 return grid_tree(db, community, depth, sc);
                })});
 
   router_.add({.method = "GET",
@@ -160,7 +216,8 @@ void Api::register_map_routes() {
                           {"parent_id", "query", "integer", ""}},
                .response_schema = "GridList",
                .permission = Permission::kMapRead,
-               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
                  std::optional<Id> community, parent;
                  WEIGE_TRY(query_id(r, "community_id", community));
                  WEIGE_TRY(query_id(r, "parent_id", parent));
@@ -174,6 +231,7 @@ void Api::register_map_routes() {
                  for (const Grid& g : grids) {
                    if (kind && g.kind != *kind) continue;
                    if (parent && g.parent_id != parent) continue;
+                   if (!service::grid_in_scope(g.id, sc)) continue;
                    items.push_back(grid_json(g));
                  }
                  return json{{"items", items}, {"total", items.size()}};
@@ -188,6 +246,8 @@ void Api::register_map_routes() {
                .permission = Permission::kMapRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 if (!service::grid_in_scope(id, sc)) return Status::not_found("grid " + std::to_string(id) + " does not exist");
                  WEIGE_ASSIGN(Grid g, store::get_grid(db, id));
                  WEIGE_ASSIGN(auto subtree_ids, store::grid_subtree(db, id));
                  WEIGE_ASSIGN(auto community_grids, store::list_grids(db, g.community_id));
@@ -290,9 +350,11 @@ void Api::register_map_routes() {
                           {"offset", "query", "integer", "default 0"}},
                .response_schema = "PlaceList",
                .permission = Permission::kMapRead,
-               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  store::PlaceFilter f;
                  WEIGE_TRY(query_page(r, f.limit, f.offset));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 if (!sc.all) f.scope_grid_ids = sc.grid_ids.empty() ? std::vector<Id>{-1} : sc.grid_ids;
                  WEIGE_TRY(query_id(r, "parent_id", f.parent_id));
                  WEIGE_TRY(query_id(r, "community_id", f.community_id));
                  if (const std::string* k = r.param("kind")) {
@@ -319,9 +381,13 @@ void Api::register_map_routes() {
                .tag = "map",
                .response_schema = "PlaceDetail",
                .permission = Permission::kMapRead,
-               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(Place p, store::get_place(db, id));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 if (p.grid_id && !service::grid_in_scope(*p.grid_id, sc)) {
+                   return Status::not_found("place " + std::to_string(id) + " does not exist");
+                 }
                  json out = place_json(p);
                  json path = json::array();
                  std::optional<Id> cur = p.parent_id;

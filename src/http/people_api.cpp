@@ -204,8 +204,9 @@ void Api::register_people_routes() {
                           {"role", "query", "string", ""}},
                .response_schema = "AssignmentList",
                .permission = Permission::kPeopleRead,
-               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  store::AssignmentFilter f;
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
                  std::optional<Id> grid;
                  WEIGE_TRY(query_id(r, "grid_id", grid));
                  WEIGE_TRY(query_id(r, "person_id", f.person_id));
@@ -219,7 +220,9 @@ void Api::register_people_routes() {
                  }
                  WEIGE_ASSIGN(auto list, store::list_assignments(db, f));
                  json items = json::array();
-                 for (const auto& a : list) items.push_back(assignment_json(a));
+                 for (const auto& a : list) {
+                   if (service::grid_in_scope(a.grid_id, sc)) items.push_back(assignment_json(a));
+                 }
                  return json{{"items", items}, {"total", items.size()}};
                })});
 
@@ -303,6 +306,11 @@ void Api::register_people_routes() {
                .permission = Permission::kPeopleRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 WEIGE_ASSIGN(Place h, store::get_place(db, id));
+                 if (h.grid_id && !service::grid_in_scope(*h.grid_id, sc)) {
+                   return Status::not_found("place " + std::to_string(id) + " does not exist");
+                 }
                  service::PeopleService svc(db, vault_);
                  WEIGE_ASSIGN(auto chain, svc.who_links(id));
                  json steps = json::array();

@@ -243,6 +243,14 @@ Result<PlacePage> list_places(Db& db, const PlaceFilter& f) {
     }
     where += ")";
   }
+  if (!f.scope_grid_ids.empty()) {
+    where += " AND (grid_id IS NULL OR grid_id IN (";
+    for (std::size_t i = 0; i < f.scope_grid_ids.size(); ++i) {
+      where += i ? ",?" : "?";
+      params.emplace_back(f.scope_grid_ids[i]);
+    }
+    where += "))";
+  }
   if (!f.name_contains.empty()) {
     where += " AND instr(name, ?) > 0";
     params.emplace_back(f.name_contains);

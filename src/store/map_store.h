@@ -44,6 +44,9 @@ struct PlaceFilter {
   std::optional<Id> parent_id;
   std::optional<Id> community_id;
   std::vector<Id> grid_ids;  // places put into any of these grids
+  // The caller's scope: places put into one of these grids, or into no grid
+  // (communities, buildings). Empty: no restriction.
+  std::vector<Id> scope_grid_ids;
   std::string name_contains;
   int limit = 50;
   int offset = 0;

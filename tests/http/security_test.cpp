@@ -119,6 +119,31 @@ TEST_F(ScopeTest, GridWorkersSeeAndActOnlyInTheirGrids) {
   EXPECT_EQ(http(port(), {"GET", "/api/v1/persons/" + std::to_string(a2_worker), "", "", a1}).status, 404);
 }
 
+TEST_F(ScopeTest, TheMapShowsOnlyTheScopeAndItsAncestorsWithoutLeakingTotals) {
+  Id volunteer = create(port(), "/api/v1/persons", {{"name", "志愿者"}});
+  create(port(), "/api/v1/assignments", {{"person_id", volunteer}, {"grid_id", m.micro_a11}, {"role", "micro_grid_worker"}});
+  create(port(), "/api/v1/persons", {{"name", "住户甲"}, {"household_id", m.household}});
+  Id other_house = create(port(), "/api/v1/places", {{"kind", "household"}, {"name", "201"}, {"parent_id", a2_unit}});
+  create(port(), "/api/v1/persons", {{"name", "住户乙"}, {"household_id", other_house}});
+  Headers mine = server.as("micro_grid_worker", volunteer);
+  Reply tree = http(port(), {"GET", "/api/v1/grids/tree", "", "", mine});
+  ASSERT_EQ(tree.status, 200) << tree.body;
+  json community = body(tree)["roots"][0]["children"];
+  ASSERT_EQ(community.size(), 1u);  // community B is not shown at all
+  EXPECT_EQ(community[0]["counts"]["households"], 1);  // only the micro-grid's household
+  EXPECT_EQ(community[0]["counts"]["persons"], 1);
+  json general = community[0]["children"][0];
+  ASSERT_EQ(general["children"].size(), 1u);  // grid A1 only
+  EXPECT_EQ(general["children"][0]["children"].size(), 1u);  // micro-grid A1-1 only
+  EXPECT_EQ(http(port(), {"GET", "/api/v1/grids/" + std::to_string(m.micro_a12), "", "", mine}).status, 404);
+  EXPECT_EQ(http(port(), {"GET", "/api/v1/grids/" + std::to_string(m.micro_a11), "", "", mine}).status, 200);
+  Reply households = http(port(), {"GET", "/api/v1/places?kind=household", "", "", mine});
+  EXPECT_EQ(body(households)["total"], 1);
+  EXPECT_EQ(http(port(), {"GET", "/api/v1/places/" + std::to_string(other_house), "", "", mine}).status, 404);
+  Reply all = http(port(), {"GET", "/api/v1/places?kind=household", "", "", {}});
+  EXPECT_EQ(body(all)["total"], 2);
+}
+
 TEST_F(ScopeTest, PolicePropertyStaffAndResidentsSeeTheirOwnKinds) {
   Id officer = create(port(), "/api/v1/persons", {{"name", "民警"}, {"kind", "staff"}});
   create(port(), "/api/v1/assignments", {{"person_id", officer}, {"grid_id", m.general_a}, {"role", "police"}});

@@ -3,7 +3,8 @@
 // Nothing leaves the machine: the browser runs with background networking off
 // and every request to a host other than the test server is aborted.
 import { chromium } from 'playwright-core'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 export const BASE = process.env.WEIGE_URL ?? 'http://127.0.0.1:8090'
@@ -31,8 +32,9 @@ export async function launch() {
  * errors and failed API calls are collected in `page.problems` so a test can
  * assert there were none.
  */
-export async function openPage(browser, { width = 1440, height = 900, locale = 'zh-CN' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale, deviceScaleFactor: 1 })
+export async function openPage(browser, { width = 1440, height = 900, locale = 'zh-CN', as = 'admin' } = {}) {
+  const storageState = as ? await sessionState(as) : undefined
+  const context = await browser.newContext({ viewport: { width, height }, locale, deviceScaleFactor: 1, storageState })
   const origin = new URL(BASE).origin
   await context.route('**/*', (route) =>
     new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
@@ -75,4 +77,80 @@ export async function hasHorizontalScroll(page) {
 export async function choose(page, selectLocator, label) {
   await selectLocator.click()
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click()
+}
+
+// ---- signing in -------------------------------------------------------------
+// The server allows 10 sign-ins a minute from one address, and every test file
+// runs in its own process; so each demo account signs in once per server (the
+// session cookie is kept in a file next to the other test files' ones) and
+// every page of that user starts from the saved cookie.
+
+export const DEMO_PASSWORD = 'weige-demo-2026'
+const STATE_DIR =
+  process.env.E2E_STATE_DIR ?? path.join(os.tmpdir(), `weige-e2e-${new URL(BASE).port || 'default'}`)
+
+/** POSTs /auth/login (waiting out a 429) and returns the Set-Cookie session and the CSRF token. */
+export async function apiLogin(username, password = DEMO_PASSWORD) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(`${BASE}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    })
+    if (res.status === 429) {
+      await new Promise((r) => setTimeout(r, 61000 - (Date.now() % 60000)))
+      continue
+    }
+    const body = await res.json()
+    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`)
+    const cookie = res.headers.get('set-cookie').match(/weige_session=([^;]+)/)[1]
+    return { cookie, csrf: body.csrf_token, user: body.user }
+  }
+  throw new Error(`login ${username}: still rate limited`)
+}
+
+/** The saved session of a demo account (signing in the first time). */
+export async function session(username) {
+  mkdirSync(STATE_DIR, { recursive: true })
+  const file = path.join(STATE_DIR, `${username}.json`)
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8'))
+    // Still valid? (A test may have signed this session out.)
+    const me = await fetch(`${BASE}/api/v1/auth/me`, { headers: { Cookie: `weige_session=${saved.cookie}` } })
+    if (me.ok) return saved
+  }
+  const fresh = await apiLogin(username)
+  writeFileSync(file, JSON.stringify(fresh))
+  return fresh
+}
+
+async function sessionState(username) {
+  const s = await session(username)
+  const url = new URL(BASE)
+  return {
+    cookies: [
+      { name: 'weige_session', value: s.cookie, domain: url.hostname, path: '/', httpOnly: true, secure: false, sameSite: 'Strict', expires: -1 },
+    ],
+    origins: [],
+  }
+}
+
+/** Calls the API as a demo account: api('gridworker', 'GET', '/cases?...') → parsed JSON (throws on failure). */
+export async function api(username, method, pathAndQuery, body) {
+  const headers = { Accept: 'application/json' }
+  if (username) {
+    const s = await session(username)
+    headers.Cookie = `weige_session=${s.cookie}`
+    if (method !== 'GET') headers['X-CSRF-Token'] = s.csrf
+  }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const res = await fetch(`${BASE}/api/v1${pathAndQuery}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  const json = text ? JSON.parse(text) : null
+  if (!res.ok) throw new Error(`${method} ${pathAndQuery} as ${username}: ${res.status} ${text}`)
+  return json
 }
