@@ -19,7 +19,7 @@ packages=(
   libboost-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev
   libxlsxwriter-dev libqrencode-dev zlib1g-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev zbar-tools
   curl ca-certificates
 )
 if [ "$with_browser" = 1 ]; then packages+=(chromium fonts-wqy-microhei); fi

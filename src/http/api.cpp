@@ -16,6 +16,7 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
   register_case_admin_routes();
   register_metrics_routes();
   register_auth_routes();
+  register_sign_routes();
 }
 
 service::CaseService Api::cases(store::Db& db) {

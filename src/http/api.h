@@ -63,6 +63,7 @@ class Api {
   void register_case_admin_routes();
   void register_metrics_routes();
   void register_auth_routes();
+  void register_sign_routes();
   service::CaseService cases(store::Db& db);
 
   store::Pool& pool_;

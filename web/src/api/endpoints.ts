@@ -2,6 +2,7 @@
 import { getJson, postJson, putJson, request, type Query } from './client'
 import type {
   ActionInput,
+  Assignment,
   Attachment,
   CaseDetail,
   CaseInput,
@@ -48,6 +49,8 @@ export const api = {
   places: (q: Query, signal?: S) => getJson<Page<Place>>('/places', q, signal),
   place: (id: number, signal?: S) => getJson<PlaceDetail>(`/places/${id}`, undefined, signal),
   persons: (q: Query, signal?: S) => getJson<Page<Person>>('/persons', q, signal),
+  assignments: (q: { person_id?: number; grid_id?: number; role?: string }, signal?: S) =>
+    getJson<Page<Assignment>>('/assignments', q, signal),
   householdLinks: (id: number, signal?: S) =>
     getJson<LinkChain>(`/households/${id}/links`, undefined, signal),
   check: (signal?: S) => getJson<CheckReport>('/check', undefined, signal),

@@ -458,3 +458,12 @@ export interface MetricsTrend {
   bucket: 'day' | 'week' | 'month'
   points: { period: string; metrics: MetricsCore }[]
 }
+
+export interface Assignment {
+  id: number
+  grid_id: number
+  person_id: number
+  role: GridRole
+  role_zh: string
+  organisation_id: number | null
+}

@@ -56,3 +56,10 @@ export function safeRedirect(target: unknown): string | null {
   if (target.startsWith('/login')) return null
   return target
 }
+
+/** Roles that may accept a request (so "accept now" at intake makes sense). */
+export const ACCEPT_ROLES = ['grid_worker', 'community_admin', 'subdistrict_staff', 'subdistrict_admin', 'police']
+
+export function mayAccept(user: { role: string } | null | undefined): boolean {
+  return !!user && ACCEPT_ROLES.includes(user.role)
+}

@@ -25,3 +25,15 @@ export function countChips(
 export function pageToOffset(page: number, pageSize: number): number {
   return Math.max(0, (Math.floor(page) - 1) * pageSize)
 }
+
+const collator = new Intl.Collator('zh-CN', { numeric: true, sensitivity: 'base' })
+/** "2栋" before "10栋": numbers inside names compare by value. */
+export function naturalCompare(a: string, b: string): number {
+  return collator.compare(a, b)
+}
+
+/** 0.9235 → "92.4%"; null (no cases to count) → "–". */
+export function formatPercent(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–'
+  return `${(v * 100).toFixed(digits)}%`
+}
