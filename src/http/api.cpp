@@ -17,6 +17,7 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
   register_metrics_routes();
   register_auth_routes();
   register_sign_routes();
+  register_event_routes();
 }
 
 service::CaseService Api::cases(store::Db& db) {
@@ -138,6 +139,16 @@ Handler Api::wrap(JsonHandler fn, int status) {
         return service::audit_append(db, e).status();
       });
       if (!s && result) result = s;
+      // Tell live dashboards, after the commit.
+      const std::string& path = request.path;
+      bool about_cases = path.rfind("/api/v1/cases", 0) == 0 || path.rfind("/api/v1/public/reports", 0) == 0 ||
+                         path.rfind("/api/v1/track/", 0) == 0;
+      if (s && about_cases) {
+        nlohmann::json event{{"type", "case"}, {"method", request.method}, {"path", request.path}};
+        if (result->is_object() && result->contains("id")) event["id"] = (*result)["id"];
+        if (result->is_object() && result->contains("state")) event["state"] = (*result)["state"];
+        feed_.publish(event.dump());
+      }
     }
     if (!result) {
       if (result.status().code() == Code::kInternal) {

@@ -10,6 +10,7 @@
 #include "domain/roles.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
+#include "service/change_feed.h"
 #include "service/scope.h"
 #include "http/message.h"
 #include "http/router.h"
@@ -38,6 +39,7 @@ class Api {
   // the web app (history-mode fallback to index.html).
   Response handle(Request& request);
   const Router& router() const { return router_; }
+  service::ChangeFeed& feed() { return feed_; }
   // The OpenAPI 3 document generated from the route table.
   nlohmann::json openapi() const;
 
@@ -64,6 +66,7 @@ class Api {
   void register_metrics_routes();
   void register_auth_routes();
   void register_sign_routes();
+  void register_event_routes();
   service::CaseService cases(store::Db& db);
 
   store::Pool& pool_;
@@ -71,6 +74,7 @@ class Api {
   ApiOptions options_;
   Router router_;
   service::LocatorCache locator_;
+  service::ChangeFeed feed_;
   std::mutex limits_mu_;
   std::map<std::string, std::pair<Seconds, int>> limits_;  // key -> (minute, count)
 };

@@ -3,6 +3,7 @@
 // session in server.cpp owns sockets, parsing, limits and timeouts.
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -36,11 +37,22 @@ struct Request {
   const std::string* param(const std::string& name) const;
 };
 
+// A server-sent event stream: the transport polls next() about twice a
+// second and writes whatever it returns; "" means nothing new yet.
+class EventStream {
+ public:
+  virtual ~EventStream() = default;
+  virtual std::string next() = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the response is text/event-stream: the body is ignored and the
+  // connection stays open, writing the stream's events until the client leaves.
+  std::shared_ptr<EventStream> stream;
 };
 
 // A JSON response.

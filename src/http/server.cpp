@@ -110,9 +110,40 @@ class Session : public std::enable_shared_from_this<Session> {
         response = plain_error(500, "internal", "internal error");
       }
     }
+    if (response.stream) return start_stream(std::move(response.stream));
     bool keep_alive = req.keep_alive();
     bool head = req.method() == bhttp::verb::head;
     write(to_beast(std::move(response), req.version(), keep_alive, head), !keep_alive);
+  }
+
+  // Server-sent events: headers, then whatever the stream yields, polled on a
+  // timer, with a comment line as heartbeat; ends when a write fails.
+  void start_stream(std::shared_ptr<EventStream> events) {
+    events_ = std::move(events);
+    timer_.emplace(stream_.get_executor());
+    stream_.expires_never();
+    auto head = std::make_shared<std::string>(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n"
+        "Connection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 3000\n\n");
+    asio::async_write(stream_, asio::buffer(*head), [self = shared_from_this(), head](beast::error_code ec, std::size_t) {
+      if (ec) return self->close();
+      self->pump();
+    });
+  }
+
+  void pump() {
+    timer_->expires_after(std::chrono::milliseconds(500));
+    timer_->async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec) return self->close();
+      auto chunk = std::make_shared<std::string>(self->events_->next());
+      if (chunk->empty() && ++self->idle_ticks_ >= 30) *chunk = ": ping\n\n";
+      if (chunk->empty()) return self->pump();
+      self->idle_ticks_ = 0;
+      asio::async_write(self->stream_, asio::buffer(*chunk), [self, chunk](beast::error_code wec, std::size_t) {
+        if (wec) return self->close();
+        self->pump();
+      });
+    });
   }
 
   void reply_and_close(Response r) { write(to_beast(std::move(r), 11, false, false), true); }
@@ -139,6 +170,9 @@ class Session : public std::enable_shared_from_this<Session> {
   const Server::Handler& handler_;
   std::string remote_;
   std::size_t requests_ = 0;
+  std::shared_ptr<EventStream> events_;
+  std::optional<asio::steady_timer> timer_;
+  int idle_ticks_ = 0;
 };
 
 }  // namespace

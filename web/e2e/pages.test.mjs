@@ -189,7 +189,7 @@ test('an unknown address shows the not-found page, not a blank one', async () =>
   const page = await openPage(browser)
   await goto(page, '/no/such/page')
   await page.getByText('页面不存在').first().waitFor()
-  await page.getByRole('link', { name: '回到网格地图' }).waitFor()
+  await page.getByRole('link', { name: '回到首页' }).waitFor()
   await page.context().close()
 })
 

@@ -45,3 +45,74 @@ describe('getJson', () => {
     await expect(getJson('/x')).rejects.toMatchObject({ status: 0, code: 'network' })
   })
 })
+
+describe('writes, CSRF and sessions', async () => {
+  const { postJson, request, setCsrfToken, onUnauthorized, onCsrfRefresh } = await import('./client')
+
+  it('sends the CSRF token on writes only, with the session cookie', async () => {
+    const fetchMock = vi.fn(async () => new Response('{}', { status: 200 }))
+    vi.stubGlobal('fetch', fetchMock)
+    setCsrfToken('tok-1')
+    await postJson('/cases', { a: 1 })
+    await getJson('/cases')
+    const [, post] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    const [, get] = fetchMock.mock.calls[1] as unknown as [string, RequestInit]
+    expect((post.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok-1')
+    expect((post.headers as Record<string, string>)['Content-Type']).toBe('application/json')
+    expect(post.body).toBe('{"a":1}')
+    expect(post.credentials).toBe('same-origin')
+    expect((get.headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined()
+    setCsrfToken(null)
+  })
+
+  it('reports a 401 to the session handler, except for the sign-in calls', async () => {
+    const seen: number[] = []
+    onUnauthorized((e) => seen.push(e.status))
+    reply(401, '{"error":{"code":"unauthorized","message":"sign in"}}')
+    await expect(getJson('/cases')).rejects.toMatchObject({ status: 401 })
+    reply(401, '{"error":{"code":"unauthorized","message":"sign in"}}')
+    await expect(getJson('/auth/me')).rejects.toMatchObject({ status: 401 })
+    reply(401, '{"error":{"code":"unauthorized","message":"wrong password"}}')
+    await expect(postJson('/auth/login', {})).rejects.toMatchObject({ status: 401 })
+    expect(seen).toEqual([401])
+    onUnauthorized(null)
+  })
+
+  it('refreshes a stale CSRF token once and retries the write', async () => {
+    setCsrfToken('stale')
+    const tokens: string[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const tok = (init.headers as Record<string, string>)['X-CSRF-Token']
+        tokens.push(tok)
+        return tok === 'fresh'
+          ? new Response('{"ok":true}', { status: 200 })
+          : new Response('{"error":{"code":"forbidden","message":"csrf","details":{"csrf":true}}}', { status: 403 })
+      }),
+    )
+    onCsrfRefresh(async () => 'fresh')
+    await expect(request('POST', '/cases/1/actions', { json: { action: 'start' } })).resolves.toEqual({ ok: true })
+    expect(tokens).toEqual(['stale', 'fresh'])
+    // A second refusal is not retried again.
+    onCsrfRefresh(async () => 'still-bad')
+    setCsrfToken('x')
+    await expect(request('POST', '/cases/1/actions', { json: {} })).rejects.toMatchObject({ status: 403 })
+    onCsrfRefresh(null)
+    setCsrfToken(null)
+  })
+
+  it('sends a photo as a raw body with its own type', async () => {
+    const fetchMock = vi.fn(async () => new Response('{"id":1}', { status: 201 }))
+    vi.stubGlobal('fetch', fetchMock)
+    const { api } = await import('./endpoints')
+    await api.attach(5, new Blob(['x'], { type: 'image/png' }), '门口.png', 'tok')
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/v1/cases/5/attachments')
+    const h = init.headers as Record<string, string>
+    expect(h['Content-Type']).toBe('image/png')
+    expect(h['X-Filename']).toBe(encodeURIComponent('门口.png'))
+    expect(h['X-Tracking-Token']).toBe('tok')
+    expect(init.body).toBeInstanceOf(Blob)
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countChips, formatNumber, pageToOffset } from './format'
+import { countChips, formatNumber, formatPercent, naturalCompare, pageToOffset } from './format'
 
 describe('formatNumber', () => {
   it.each([
@@ -37,5 +37,16 @@ describe('pageToOffset', () => {
     [-2, 50, 0],
   ])('page %i of %i → offset %i', (page, size, want) => {
     expect(pageToOffset(page, size)).toBe(want)
+  })
+})
+
+describe('naturalCompare and formatPercent', () => {
+  it('sorts 2栋 before 10栋', () => {
+    expect(['10栋', '2栋', '1栋'].sort(naturalCompare)).toEqual(['1栋', '2栋', '10栋'])
+  })
+  it('formats ratios as percentages', () => {
+    expect(formatPercent(0.9235)).toBe('92.4%')
+    expect(formatPercent(1)).toBe('100.0%')
+    expect(formatPercent(null)).toBe('–')
   })
 })
