@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
-bash scripts/build.sh Release build-release
+bash scripts/build.sh Release build-release -DWEIGE_TESTS=OFF
 
 if [ -f web/package.json ]; then
   bash scripts/build_web.sh
