@@ -6,6 +6,7 @@
 #
 # Environment:
 #   WEIGE_BIN  the server binary (default build/src/cli/weige)
+#   E2E_FILTER only the e2e files whose name contains this (e.g. workflow)
 #   CHROMIUM   the browser (default /usr/bin/chromium)
 #   E2E_ONLY=1 / UNIT_ONLY=1  run one half only
 # The server is always stopped on exit, whatever happened.
@@ -64,8 +65,11 @@ echo "test_web: server up at $base"
 
 mkdir -p docs/screenshots
 status=0
-WEIGE_URL="$base" CHROMIUM="$chromium" SCREENSHOT_DIR="$root/docs/screenshots" \
-  node --test --test-concurrency=1 web/e2e/ || status=$?
+# Each demo account signs in once per run (the server allows 10 sign-ins a
+# minute per address); the test files share the session cookies through
+# E2E_STATE_DIR, which goes away with $work.
+WEIGE_URL="$base" CHROMIUM="$chromium" SCREENSHOT_DIR="$root/docs/screenshots" E2E_STATE_DIR="$work/e2e-state" \
+  node --test --test-concurrency=1 web/e2e/*"${E2E_FILTER:-}"*.test.mjs || status=$?
 if [ "$status" != 0 ]; then
   echo "test_web: e2e failed; server log tail:" >&2
   tail -n 30 "$work/server.log" >&2

@@ -142,8 +142,14 @@ Result<Session> AuthService::login(const std::string& username, const std::strin
   bool ok = crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
   if (!ok || u.disabled) {
     int failures = u.failed_logins + 1;
+    // Backoff: from the third failure the account waits 2, 4, ... seconds
+    // before the next try; at max_failures it locks for lockout_seconds.
     std::optional<Seconds> lock;
-    if (failures >= options_.max_failures) lock = now + options_.lockout_seconds;
+    if (failures >= options_.max_failures) {
+      lock = now + options_.lockout_seconds;
+    } else if (failures >= 3) {
+      lock = now + (Seconds{1} << (failures - 2));
+    }
     WEIGE_TRY(db_.execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
                           {static_cast<std::int64_t>(failures), store::opt(lock), u.id})
                   .status());

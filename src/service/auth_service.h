@@ -40,7 +40,7 @@ struct Session {
 };
 
 struct AuthOptions {
-  int max_failures = 5;                 // then the account locks
+  int max_failures = 5;                 // then the account locks (from the 3rd, a growing wait)
   Seconds lockout_seconds = 15 * 60;    // for this long
   Seconds session_seconds = 12 * 3600;  // a session lasts a working day
   bool fast_hash = false;               // tests: argon2id at its minimum cost

