@@ -32,7 +32,7 @@ test('a visitor is sent to the login page, sees the error for a wrong password, 
   await page.keyboard.type(DEMO_PASSWORD)
   await page.keyboard.press('Enter')
   await page.waitForURL(/\/cases\?overdue=true$/)
-  assert.equal(await page.getByTestId('login-form').count(), 0)
+  await page.getByTestId('login-form').waitFor({ state: 'detached' })
   // The header names the user and their role.
   assert.equal((await page.getByTestId('user-name').textContent()).trim(), 'admin')
   assert.equal((await page.getByTestId('user-role').textContent()).trim(), '街道管理员')

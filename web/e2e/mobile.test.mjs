@@ -81,3 +81,16 @@ test('a micro-grid worker reports a patrol finding from the phone', async () => 
   assert.deepEqual(page.problems, [])
   await page.context().close()
 })
+
+test('a micro-grid poster QR link asks the resident for the building and unit', async () => {
+  const page = await openPage(browser, { as: null, width: 375, height: 812 })
+  await goto(page, '/m/report?grid=3')
+  await page.getByTestId('report-qr-grid').waitFor()
+  await page.locator('[data-category="praise"]').click()
+  await page.locator('[data-category="praise.general"]').click()
+  await page.getByTestId('report-description').fill('感谢微网格员帮忙')
+  await page.getByTestId('report-send').click()
+  assert.equal((await page.getByTestId('report-error').textContent()).trim(), '请填写楼栋和单元')
+  assert.equal(await hasHorizontalScroll(page), false)
+  await page.context().close()
+})

@@ -167,7 +167,7 @@ test('the language switch turns the menu into English and is remembered', async 
 
 test('at 375 px wide no page scrolls sideways and the menu opens from a button', async () => {
   const page = await openPage(browser, { width: 375, height: 812 })
-  for (const path of ['/places', '/persons', '/check', '/map?grid=3']) {
+  for (const path of ['/places', '/persons', '/check', '/cases', '/cases/new', '/map?grid=3']) {
     await goto(page, path)
     await page.locator('.shell-main .el-card').first().waitFor()
     await settled(page)

@@ -49,6 +49,7 @@ export const api = {
   places: (q: Query, signal?: S) => getJson<Page<Place>>('/places', q, signal),
   place: (id: number, signal?: S) => getJson<PlaceDetail>(`/places/${id}`, undefined, signal),
   persons: (q: Query, signal?: S) => getJson<Page<Person>>('/persons', q, signal),
+  person: (id: number, signal?: S) => getJson<Person>(`/persons/${id}`, undefined, signal),
   assignments: (q: { person_id?: number; grid_id?: number; role?: string }, signal?: S) =>
     getJson<Page<Assignment>>('/assignments', q, signal),
   householdLinks: (id: number, signal?: S) =>
