@@ -225,6 +225,7 @@ class Writer {
     c.needs_verification = cat.needs_verification;
     c.description = std::string(cat.name_zh) + "：居民反映的问题";
     c.created_at = day_start + rng_.range(8 * 3600, 20 * 3600);
+    if (c.created_at > end_) c.created_at = end_ - rng_.range(60, 3600);  // nothing from the future
     c.channel = channel(t);
 
     // Who settles it.

@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> kIntakeFields{"channel", "category_id", "level", "description", "place_id", "location",
+const std::set<std::string> kIntakeFields{"channel", "category_id", "level", "description", "place_id", "grid_id", "location",
                                           "address", "reporter_person_id", "reporter_name", "reporter_phone",
                                           "anonymous", "on_behalf_of", "accept_now"};
 
@@ -36,6 +36,7 @@ Result<service::IntakeInput> parse_intake(const json& j) {
   }
   WEIGE_TRY(read_string(j, "description", in.description, true, 4000));
   WEIGE_TRY(read_id(j, "place_id", in.place_id));
+  WEIGE_TRY(read_id(j, "grid_id", in.grid_id));
   WEIGE_TRY(read_point(j, "location", in.location));
   WEIGE_TRY(read_string(j, "address", in.address, false, 300));
   WEIGE_TRY(read_id(j, "reporter_person_id", in.reporter_person_id));
@@ -89,6 +90,11 @@ Result<json> case_detail(store::Db& db, service::CaseService& svc, Id id, const 
   CaseFacts facts{c.state, c.handler, c.needs_verification, c.extension_pending, c.reopen_count, c.resolver_person_id};
   j["allowed_actions"] = actions_json(allowed_actions(facts, actor));
   return j;
+}
+
+// The tracking token, for staff who take requests in and hand the link over.
+void add_tracking_token(json& j, const Request& r, const store::CaseRecord& c) {
+  if (r.principal && r.principal->may(Permission::kCaseIntake)) j["tracking_token"] = c.tracking_token;
 }
 
 Result<ActionInput> parse_action_input(const json& j, Action& action, std::optional<Id>& assignee) {
@@ -171,14 +177,16 @@ void Api::register_case_routes() {
                .permission = Permission::kPublic,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
-                     WEIGE_ASSIGN(json j, parse_object(r, {"category_id", "description", "place_id", "location", "address",
-                                                           "reporter_name", "reporter_phone", "anonymous"}));
+                     WEIGE_ASSIGN(json j, parse_object(r, {"category_id", "description", "place_id", "grid_id", "location",
+                                                           "address", "reporter_name", "reporter_phone", "anonymous"}));
                      WEIGE_ASSIGN(auto in, parse_intake(j));
+                     WEIGE_TRY(read_id(j, "grid_id", in.grid_id));
                      in.channel = Channel::kOnline;
                      auto svc = cases(db);
                      WEIGE_ASSIGN(auto res, svc.intake(in, {Role::kResident, std::nullopt}));
                      const auto& c = res.view.record;
-                     return json{{"tracking_token", c.tracking_token},
+                     return json{{"id", c.id},
+                                 {"tracking_token", c.tracking_token},
                                  {"tracking_url", "/m/track/" + c.tracking_token},
                                  {"state", to_string(c.state)},
                                  {"state_zh", label_zh(c.state)},
@@ -245,9 +253,11 @@ void Api::register_case_routes() {
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                  WEIGE_ASSIGN(Id id, path_id(r));
-                 WEIGE_TRY(case_for(r, db, id).status());
+                 WEIGE_ASSIGN(auto c, case_for(r, db, id));
                  auto svc = cases(db);
-                 return case_detail(db, svc, id, actor, options_.clock());
+                 WEIGE_ASSIGN(json j, case_detail(db, svc, id, actor, options_.clock()));
+                 add_tracking_token(j, r, c);
+                 return j;
                })});
 
   router_.add({.method = "POST",

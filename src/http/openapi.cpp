@@ -107,11 +107,11 @@ json components() {
                          {"id", "channel", "category_id", "level", "state", "handler", "deadline", "created_at"});
   s["CaseList"] = list_of("CaseSummary");
   s["CaseInput"] = obj({{"channel", str}, {"category_id", id}, {"level", str}, {"description", str},
-                        {"place_id", nid}, {"location", point}, {"address", str}, {"reporter_person_id", nid},
+                        {"place_id", nid}, {"grid_id", nid}, {"location", point}, {"address", str}, {"reporter_person_id", nid},
                         {"reporter_name", str}, {"reporter_phone", str}, {"anonymous", {{"type", "boolean"}}},
                         {"on_behalf_of", {{"type", "boolean"}}}, {"accept_now", {{"type", "boolean"}}}},
                        {"category_id", "description"});
-  s["PublicReportInput"] = obj({{"category_id", id}, {"description", str}, {"place_id", nid}, {"location", point},
+  s["PublicReportInput"] = obj({{"category_id", id}, {"description", str}, {"place_id", nid}, {"grid_id", nid}, {"location", point},
                                 {"address", str}, {"reporter_name", str}, {"reporter_phone", str},
                                 {"anonymous", {{"type", "boolean"}}}},
                                {"category_id", "description"});

@@ -161,8 +161,8 @@ Result<IntakeResult> CaseService::intake(const IntakeInput& in, const Actor& act
   auto cat = store::get_category(db_, in.category_id);
   if (!cat) return Status(cat.status().code(), cat.status().message(), {{"field", "category_id"}});
   if (!cat->enabled) return Status::invalid("category " + cat->code + " is disabled", {{"field", "category_id"}});
-  if (!in.place_id && !in.location && in.address.empty()) {
-    return Status::invalid("a case needs a place_id, a location or an address", {{"field", "place_id"}});
+  if (!in.place_id && !in.location && !in.grid_id && in.address.empty()) {
+    return Status::invalid("a case needs a place_id, a grid_id, a location or an address", {{"field", "place_id"}});
   }
   if (!in.reporter_phone.empty()) {
     auto digits = crypto::normalise_phone(in.reporter_phone);
@@ -184,6 +184,11 @@ Result<IntakeResult> CaseService::intake(const IntakeInput& in, const Actor& act
   if (in.place_id) {
     Status s = locate_place(db_, *in.place_id, c);
     if (!s) return Status(s.code(), s.message(), {{"field", "place_id"}});
+  } else if (in.grid_id) {
+    auto g = store::get_grid(db_, *in.grid_id);
+    if (!g) return Status(g.status().code(), g.status().message(), {{"field", "grid_id"}});
+    c.grid_id = g->id;
+    c.community_id = g->community_id;
   } else if (in.location) {
     if (!locator_) return Status::internal("no locator configured");
     WEIGE_ASSIGN(auto grid, locator_->locate(db_, *in.location));

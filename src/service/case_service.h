@@ -41,6 +41,7 @@ struct IntakeInput {
   std::optional<CaseLevel> level;  // default: the category's
   std::string description;
   std::optional<Id> place_id;      // unit, building, compound, household or non-residential place
+  std::optional<Id> grid_id;       // a micro-grid, e.g. from its poster's QR code
   std::optional<Point> location;   // located to its micro-grid
   std::string address;             // free address, when neither of the above
   std::optional<Id> reporter_person_id;

@@ -304,6 +304,18 @@ TEST_F(CaseApiTest, PublicReportByPointIsLocatedToItsMicroGrid) {
   auto db_grid = server.db().scalar("SELECT grid_id FROM cases WHERE tracking_token = ?", {token});
   ASSERT_TRUE(db_grid);
   EXPECT_EQ(*db_grid, m.micro_a12);
+  // The reporter attaches a photo with the tracking token; a wrong token is refused.
+  Id id = body(rep)["id"];
+  std::string photo_path = "/api/v1/cases/" + std::to_string(id) + "/attachments";
+  EXPECT_EQ(http(port(), {"POST", photo_path, png_bytes(), "image/png", {{"X-No-Auth", "1"}, {"X-Tracking-Token", "wrong"}}}).status, 403);
+  EXPECT_EQ(http(port(), {"POST", photo_path, png_bytes(), "image/png", {{"X-No-Auth", "1"}, {"X-Tracking-Token", token}}}).status, 201);
+  // From a micro-grid poster's QR code: the grid is known, the place is not.
+  Reply by_grid = post(port(), "/api/v1/public/reports", json{{"category_id", 202}, {"description", "楼道堆物"}, {"grid_id", m.micro_a11}}.dump());
+  ASSERT_EQ(by_grid.status, 201) << by_grid.body;
+  Reply detail = get(port(), "/api/v1/cases/" + std::to_string(body(by_grid)["id"].get<Id>()));
+  EXPECT_EQ(body(detail)["grid_id"], m.micro_a11);
+  EXPECT_EQ(body(detail)["community_id"], m.community_a);
+  EXPECT_EQ(body(detail)["tracking_token"], body(by_grid)["tracking_token"]);  // staff who take requests in see it
 }
 
 }  // namespace
