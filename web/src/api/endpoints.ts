@@ -2,6 +2,8 @@
 import { getJson, postJson, putJson, request, type Query } from './client'
 import type {
   ActionInput,
+  AuditEntry,
+  AuditVerdict,
   Assignment,
   Attachment,
   CaseDetail,
@@ -55,6 +57,10 @@ export const api = {
   householdLinks: (id: number, signal?: S) =>
     getJson<LinkChain>(`/households/${id}/links`, undefined, signal),
   check: (signal?: S) => getJson<CheckReport>('/check', undefined, signal),
+
+  // audit trail
+  audit: (q: Query, signal?: S) => getJson<Page<AuditEntry>>('/audit', q, signal),
+  auditVerify: (signal?: S) => getJson<AuditVerdict>('/audit/verify', undefined, signal),
 
   // cases
   categories: (signal?: S) => getJson<Page<Category>>('/categories', undefined, signal),

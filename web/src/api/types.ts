@@ -165,6 +165,26 @@ export interface CheckReport {
   violations: Violation[]
 }
 
+export interface AuditEntry {
+  id: number
+  at: string
+  user_id: number | null
+  username: string
+  role: string
+  action: string
+  target: string
+  detail: Record<string, unknown>
+  remote: string
+  hash: string
+}
+
+export interface AuditVerdict {
+  ok: boolean
+  entries: number
+  first_bad_id: number | null
+  problem: string
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown }
 }

@@ -28,6 +28,7 @@ describe('menuFor', () => {
     expect(paths(PROPERTY)).toEqual(['/cases', '/map', '/places', '/check'])
     expect(paths(RESIDENT)).toEqual(['/cases'])
     expect(paths(null)).toEqual([])
+    expect(paths(user('subdistrict_admin', ['signed_in', 'audit_read']))).toEqual(['/audit'])
   })
 
   it('offers the phone page to field workers only', () => {

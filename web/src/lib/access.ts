@@ -20,6 +20,7 @@ export const MENU: MenuEntry[] = [
   { path: '/places', label: 'nav.places', permission: 'map_read' },
   { path: '/persons', label: 'nav.persons', permission: 'people_read' },
   { path: '/check', label: 'nav.check', permission: 'map_read' },
+  { path: '/audit', label: 'nav.audit', permission: 'audit_read' },
   { path: '/m/volunteer', label: 'nav.volunteer', permission: 'case_act' },
 ]
 

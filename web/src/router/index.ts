@@ -83,6 +83,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/CheckPage.vue'),
     meta: { title: 'nav.check', menu: '/check', permission: 'map_read' },
   },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('@/pages/AuditPage.vue'),
+    meta: { title: 'nav.audit', menu: '/audit', permission: 'audit_read' },
+  },
   // Phone pages.
   {
     path: '/m/report',
