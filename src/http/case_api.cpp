@@ -87,7 +87,7 @@ Result<json> case_detail(store::Db& db, service::CaseService& svc, Id id, const 
   WEIGE_ASSIGN(auto cat, store::get_category(db, v.record.category_id));
   j["category"] = category_json(cat);
   const auto& c = v.record;
-  CaseFacts facts{c.state, c.handler, c.needs_verification, c.extension_pending, c.reopen_count, c.resolver_person_id};
+  CaseFacts facts = store::workflow_facts(c);
   j["allowed_actions"] = actions_json(allowed_actions(facts, actor));
   return j;
 }

@@ -63,18 +63,9 @@ Result<store::CaseFilter> parse_case_filter(const Request& r, store::Db& db, Sec
     WEIGE_TRY(store::get_category(db, *category).status());
     WEIGE_ASSIGN(f.category_ids, store::category_subtree(db, *category));
   }
-  if (const std::string* s = r.param("level")) {
-    f.level = parse_case_level(*s);
-    if (!f.level) return Status::invalid("unknown level '" + *s + "'", {{"parameter", "level"}});
-  }
-  if (const std::string* s = r.param("channel")) {
-    f.channel = parse_channel(*s);
-    if (!f.channel) return Status::invalid("unknown channel '" + *s + "'", {{"parameter", "channel"}});
-  }
-  if (const std::string* s = r.param("handler")) {
-    f.handler = parse_handler_kind(*s);
-    if (!f.handler) return Status::invalid("unknown handler '" + *s + "'", {{"parameter", "handler"}});
-  }
+  WEIGE_TRY(query_enum(r, "level", parse_case_level, f.level, "level"));
+  WEIGE_TRY(query_enum(r, "channel", parse_channel, f.channel, "channel"));
+  WEIGE_TRY(query_enum(r, "handler", parse_handler_kind, f.handler, "handler"));
   WEIGE_TRY(query_id(r, "grid_id", grid));
   if (grid) {
     WEIGE_TRY(store::get_grid(db, *grid).status());

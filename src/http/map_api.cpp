@@ -109,12 +109,7 @@ Result<json> grid_tree(store::Db& db, std::optional<Id> community_filter, int de
       store::GridCounts sum;
       for (const Grid& c : grids) {
         if (c.parent_id != g->id) continue;
-        const auto& cc = counts[c.id];
-        sum.households += cc.households;
-        sum.persons += cc.persons;
-        sum.staff += cc.staff;
-        sum.party_volunteers += cc.party_volunteers;
-        sum.places += cc.places;
+        sum += counts[c.id];
       }
       counts[g->id] = sum;
     }
@@ -150,20 +145,11 @@ Result<json> grid_tree(store::Db& db, std::optional<Id> community_filter, int de
       store::GridCounts cc;
       for (const Grid* g : generals[c.id]) {
         kids.push_back(tree_node(*g, children, counts, depth));
-        const auto& gc = counts[g->id];
-        cc.households += gc.households;
-        cc.persons += gc.persons;
-        cc.staff += gc.staff;
-        cc.party_volunteers += gc.party_volunteers;
-        cc.places += gc.places;
+        cc += counts[g->id];
       }
       comm["counts"] = counts_json(cc);
       comm["children"] = kids;
-      total.households += cc.households;
-      total.persons += cc.persons;
-      total.staff += cc.staff;
-      total.party_volunteers += cc.party_volunteers;
-      total.places += cc.places;
+      total += cc;
       comms.push_back(comm);
     }
     if ((community_filter || !scope.all) && comms.empty()) continue;

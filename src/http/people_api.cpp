@@ -60,14 +60,8 @@ void Api::register_people_routes() {
                  WEIGE_TRY(query_id(r, "household_id", q.household_id));
                  WEIGE_TRY(query_id(r, "grid_id", q.grid_id));
                  WEIGE_TRY(query_bool(r, "party_member", q.party_member));
-                 if (const std::string* k = r.param("kind")) {
-                   q.kind = parse_person_kind(*k);
-                   if (!q.kind) return Status::invalid("unknown person kind '" + *k + "'", {{"parameter", "kind"}});
-                 }
-                 if (const std::string* k = r.param("role")) {
-                   q.role = parse_grid_role(*k);
-                   if (!q.role) return Status::invalid("unknown role '" + *k + "'", {{"parameter", "role"}});
-                 }
+                 WEIGE_TRY(query_enum(r, "kind", parse_person_kind, q.kind, "person kind"));
+                 WEIGE_TRY(query_enum(r, "role", parse_grid_role, q.role, "role"));
                  WEIGE_ASSIGN(auto sc, scope(r, db));
                  if (!sc.all) q.scope_grid_ids = sc.grid_ids;
                  if (const std::string* v = r.param("phone")) q.phone = *v;

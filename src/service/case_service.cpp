@@ -379,7 +379,7 @@ Result<CaseView> CaseService::act(Id case_id, Action action, const Actor& actor,
   CaseRecord c;
   Status s = store::in_write_transaction(db_, [&]() -> Status {
     WEIGE_ASSIGN(c, store::get_case(db_, case_id));
-    CaseFacts facts{c.state, c.handler, c.needs_verification, c.extension_pending, c.reopen_count, c.resolver_person_id};
+    CaseFacts facts = store::workflow_facts(c);
     WEIGE_ASSIGN(Decision d, decide(facts, action, actor, input));
     nlohmann::json data = nlohmann::json::object();
     return apply(c, d, action, actor, input, assignee, clock_(), data);
@@ -431,7 +431,7 @@ Result<int> CaseService::run_deadlines() {
       Actor system{Role::kSystem, std::nullopt};
       ActionInput in;
       in.reason = "stage " + c.stage + " overdue since " + std::to_string(c.stage_due_at.value_or(0));
-      CaseFacts facts{c.state, c.handler, c.needs_verification, c.extension_pending, c.reopen_count, c.resolver_person_id};
+      CaseFacts facts = store::workflow_facts(c);
       auto d = decide(facts, Action::kEscalate, system, in);
       if (!d) {
         // Not escalatable (e.g. reported, or already at the top): record the lapse only.

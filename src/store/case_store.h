@@ -8,6 +8,7 @@
 
 #include "domain/case.h"
 #include "domain/case_metrics.h"
+#include "domain/case_workflow.h"
 #include "domain/routing.h"
 #include "domain/work_calendar.h"
 #include "store/db.h"
@@ -83,7 +84,8 @@ struct CaseRecord {
   std::optional<Seconds> stage_started_at, stage_due_at, stage_warn_at, lapse_handled_at;
   bool extension_pending = false;
   std::optional<double> extension_hours;
-  std::optional<Seconds> accept_due_at, responded_at, resolve_due_at, first_resolved_at, resolved_at;
+  std::optional<Seconds> accept_due_at, responded_at, resolve_due_at, first_resolved_at,
+      resolved_at;
   std::optional<Id> resolver_person_id;
   std::optional<HandlingLevel> settled_level;
   std::optional<Seconds> closed_at;
@@ -96,6 +98,12 @@ struct CaseRecord {
   Seconds created_at = 0;
   Seconds updated_at = 0;
 };
+
+// What the workflow's decide() needs to know about a case.
+inline CaseFacts workflow_facts(const CaseRecord& c) {
+  return {c.state,        c.handler,           c.needs_verification, c.extension_pending,
+          c.reopen_count, c.resolver_person_id};
+}
 
 Result<Id> insert_case(Db& db, const CaseRecord& c);
 Status update_case(Db& db, const CaseRecord& c);
@@ -122,18 +130,19 @@ struct CaseFilter {
   std::vector<Id> category_ids;  // any of (a subtree, expanded by the caller)
   std::optional<CaseLevel> level;
   std::optional<Channel> channel;
-  std::vector<Id> grid_ids;      // cases in any of these grids
+  std::vector<Id> grid_ids;  // cases in any of these grids
   std::optional<Id> community_id;
   std::optional<Id> handler_person_id;
   std::optional<HandlerKind> handler;
   std::optional<Id> handler_org_id;
-  std::vector<Id> police_categories;  // scope of police: these categories, or cases handled by police
+  std::vector<Id>
+      police_categories;  // scope of police: these categories, or cases handled by police
   std::optional<Id> reporter_person_id;
   std::string reporter_phone_index;
   std::optional<Seconds> created_from, created_to;  // [from, to)
   std::optional<Seconds> overdue_at;                // open with stage_due_at < this
   std::optional<bool> emergency;
-  std::string text;  // description contains
+  std::string text;                  // description contains
   std::string sort = "-created_at";  // created_at, -created_at, due, -due
   int limit = 50;
   int offset = 0;

@@ -71,6 +71,17 @@ struct GridCounts {
   std::int64_t staff = 0;             // distinct assigned persons
   std::int64_t party_volunteers = 0;  // distinct party members with a volunteer assignment
   std::int64_t places = 0;            // places put directly into the grid
+
+  // Field-by-field sum. staff and party_volunteers count distinct persons, so
+  // the sum is exact only over subtrees that share no one.
+  GridCounts& operator+=(const GridCounts& o) {
+    households += o.households;
+    persons += o.persons;
+    staff += o.staff;
+    party_volunteers += o.party_volunteers;
+    places += o.places;
+    return *this;
+  }
 };
 // Counts per grid, rolled up over each grid's subtree.
 Result<std::unordered_map<Id, GridCounts>> grid_counts(Db& db, const std::vector<Grid>& grids);
