@@ -70,8 +70,9 @@ Result<Id> Writer::add_person(Person person) {
   return stored.id;
 }
 
-Status Writer::assign(Id person, Id grid, GridRole role, Id organisation) {
+Status Writer::assign(Id person, Id grid, GridRole role, Id organisation, PeacetimeDuty duty) {
   Assignment a;
+  a.duty = duty;
   a.person_id = person;
   a.grid_id = grid;
   a.role = role;
@@ -336,7 +337,10 @@ Status Writer::write_roles(const CommunityPlan& plan, const CommunityIds& ids) {
     for (const MicroGridIds& micro : ids.micro_grids[g]) {
       WEIGE_TRY(assign(micro.head, micro.id, GridRole::kMicroGridHead));
       WEIGE_TRY(assign(micro.head, micro.id, GridRole::kVolunteer));
-      WEIGE_TRY(assign(micro.worker, micro.id, GridRole::kMicroGridWorker));
+      // Peacetime duties in turn: publicist, informant, helper (宣传员, 信息员, 服务员).
+      static constexpr PeacetimeDuty kDuties[] = {PeacetimeDuty::kPublicist, PeacetimeDuty::kInformant,
+                                                  PeacetimeDuty::kHelper};
+      WEIGE_TRY(assign(micro.worker, micro.id, GridRole::kMicroGridWorker, 0, kDuties[summary_.assignments % 3]));
       ++summary_.party_volunteers;
     }
   }

@@ -64,7 +64,7 @@ class Writer {
 
  private:
   Result<Id> add_person(Person person);
-  Status assign(Id person, Id grid, GridRole role, Id organisation = 0);
+  Status assign(Id person, Id grid, GridRole role, Id organisation = 0, PeacetimeDuty duty = PeacetimeDuty::kNone);
   Status link(int tier, Id from_org, Id from_person, Id to_person, Id to_household);
   Result<Id> add_organisation(OrganisationKind kind, const std::string& name, Id community,
                               Id place);

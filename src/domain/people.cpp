@@ -1,27 +1,9 @@
 #include "domain/people.h"
 
-#include <array>
-#include <utility>
+#include "domain/enum_names.h"
 
 namespace weige {
 namespace {
-
-template <typename E, std::size_t N>
-std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E e) {
-  for (const auto& [k, n] : table) {
-    if (k == e) return n;
-  }
-  return "unknown";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse(const std::array<std::pair<E, std::string_view>, N>& table,
-                       std::string_view s) {
-  for (const auto& [k, n] : table) {
-    if (n == s) return k;
-  }
-  return std::nullopt;
-}
 
 constexpr std::array<std::pair<PersonKind, std::string_view>, 4> kPersonKinds{{
     {PersonKind::kResident, "resident"},
@@ -49,15 +31,22 @@ constexpr std::array<std::pair<OrganisationKind, std::string_view>, 7> kOrgKinds
     {OrganisationKind::kPoliceStation, "police_station"},
 }};
 
+constexpr EnumNames<PeacetimeDuty, 4> kDuties{{{PeacetimeDuty::kNone, ""},
+                                               {PeacetimeDuty::kPublicist, "publicist"},
+                                               {PeacetimeDuty::kInformant, "informant"},
+                                               {PeacetimeDuty::kHelper, "helper"}}};
+
 }  // namespace
 
 std::string_view to_string(PersonKind k) { return name_of(kPersonKinds, k); }
 std::string_view to_string(GridRole r) { return name_of(kRoles, r); }
 std::string_view to_string(OrganisationKind k) { return name_of(kOrgKinds, k); }
-std::optional<PersonKind> parse_person_kind(std::string_view s) { return parse(kPersonKinds, s); }
-std::optional<GridRole> parse_grid_role(std::string_view s) { return parse(kRoles, s); }
+std::string_view to_string(PeacetimeDuty d) { return name_of(kDuties, d); }
+std::optional<PeacetimeDuty> parse_peacetime_duty(std::string_view s) { return parse_name(kDuties, s); }
+std::optional<PersonKind> parse_person_kind(std::string_view s) { return parse_name(kPersonKinds, s); }
+std::optional<GridRole> parse_grid_role(std::string_view s) { return parse_name(kRoles, s); }
 std::optional<OrganisationKind> parse_organisation_kind(std::string_view s) {
-  return parse(kOrgKinds, s);
+  return parse_name(kOrgKinds, s);
 }
 
 std::string_view label_zh(GridRole r) {

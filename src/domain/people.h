@@ -21,6 +21,10 @@ enum class GridRole {
   kVolunteer,        // 志愿者
 };
 
+// Peacetime duties of a micro-grid worker (宣传员 publicist, 信息员 informant,
+// 服务员 helper); each maps to an emergency role (see emergency.h).
+enum class PeacetimeDuty { kNone, kPublicist, kInformant, kHelper };
+
 enum class OrganisationKind {
   kPartyOrganisation,   // community party organisation
   kPropertyCompany,     // 物业
@@ -34,9 +38,11 @@ enum class OrganisationKind {
 std::string_view to_string(PersonKind k);
 std::string_view to_string(GridRole r);
 std::string_view to_string(OrganisationKind k);
+std::string_view to_string(PeacetimeDuty d);  // "" for kNone
 std::optional<PersonKind> parse_person_kind(std::string_view s);
 std::optional<GridRole> parse_grid_role(std::string_view s);
 std::optional<OrganisationKind> parse_organisation_kind(std::string_view s);
+std::optional<PeacetimeDuty> parse_peacetime_duty(std::string_view s);
 std::string_view label_zh(GridRole r);
 
 // Whether a role may be held in a grid of this kind (a micro_grid_head only in
@@ -73,6 +79,7 @@ struct Assignment {
   Id grid_id = 0;
   GridRole role = GridRole::kVolunteer;
   std::optional<Id> organisation_id;
+  PeacetimeDuty duty = PeacetimeDuty::kNone;
 };
 
 }  // namespace weige

@@ -10,29 +10,33 @@ namespace {
 using P = Permission;
 using R = Role;
 
-constexpr std::array<std::pair<P, std::string_view>, 16> kNames{{
+constexpr std::array<std::pair<P, std::string_view>, 20> kNames{{
     {P::kUnset, "unset"},           {P::kPublic, "public"},         {P::kSignedIn, "signed_in"},
     {P::kMapRead, "map_read"},      {P::kMapWrite, "map_write"},    {P::kPeopleRead, "people_read"},
     {P::kPeopleWrite, "people_write"}, {P::kPiiReveal, "pii_reveal"}, {P::kCaseRead, "case_read"},
     {P::kCaseIntake, "case_intake"}, {P::kCaseAct, "case_act"},     {P::kCaseAdmin, "case_admin"},
     {P::kMetricsRead, "metrics_read"}, {P::kReportExport, "report_export"}, {P::kAuditRead, "audit_read"},
-    {P::kUserAdmin, "user_admin"},
+    {P::kUserAdmin, "user_admin"},  {P::kEmergencyRead, "emergency_read"}, {P::kEmergencyManage, "emergency_manage"},
+    {P::kEmergencyAct, "emergency_act"}, {P::kErrandRequest, "errand_request"},
 }};
 
 // The table. Rows: roles; a permission not listed is refused.
 const std::map<R, std::set<P>>& table() {
-  static const std::set<P> staff_common{P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kCaseRead, P::kCaseIntake,
-                                        P::kCaseAct, P::kMetricsRead};
+  static const std::set<P> staff_common{P::kSignedIn,   P::kMapRead,       P::kPeopleRead,   P::kCaseRead,
+                                        P::kCaseIntake, P::kCaseAct,       P::kMetricsRead,  P::kEmergencyRead,
+                                        P::kEmergencyAct, P::kErrandRequest};
   static const std::map<R, std::set<P>> t{
       {R::kSubdistrictAdmin,
        {P::kSignedIn, P::kMapRead, P::kMapWrite, P::kPeopleRead, P::kPeopleWrite, P::kPiiReveal, P::kCaseRead,
-        P::kCaseIntake, P::kCaseAct, P::kCaseAdmin, P::kMetricsRead, P::kReportExport, P::kAuditRead, P::kUserAdmin}},
+        P::kCaseIntake, P::kCaseAct, P::kCaseAdmin, P::kMetricsRead, P::kReportExport, P::kAuditRead, P::kUserAdmin,
+        P::kEmergencyRead, P::kEmergencyManage, P::kEmergencyAct, P::kErrandRequest}},
       {R::kSubdistrictStaff,
        {P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kCaseRead, P::kCaseIntake, P::kCaseAct, P::kMetricsRead,
-        P::kReportExport}},
+        P::kReportExport, P::kEmergencyRead, P::kEmergencyManage, P::kEmergencyAct, P::kErrandRequest}},
       {R::kCommunityAdmin,
        {P::kSignedIn, P::kMapRead, P::kMapWrite, P::kPeopleRead, P::kPeopleWrite, P::kPiiReveal, P::kCaseRead,
-        P::kCaseIntake, P::kCaseAct, P::kMetricsRead, P::kReportExport, P::kAuditRead}},
+        P::kCaseIntake, P::kCaseAct, P::kMetricsRead, P::kReportExport, P::kAuditRead, P::kEmergencyRead,
+        P::kEmergencyManage, P::kEmergencyAct, P::kErrandRequest}},
       {R::kGridWorker, [] {
          auto s = staff_common;
          s.insert(P::kPeopleWrite);
@@ -40,11 +44,17 @@ const std::map<R, std::set<P>>& table() {
          return s;
        }()},
       {R::kMicroGridHead, staff_common},
-      {R::kMicroGridWorker, {P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kCaseRead, P::kCaseIntake, P::kCaseAct}},
-      {R::kPropertyStaff, {P::kSignedIn, P::kMapRead, P::kCaseRead, P::kCaseAct}},
-      {R::kPolice, {P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kPiiReveal, P::kCaseRead, P::kCaseIntake, P::kCaseAct}},
-      {R::kVolunteer, {P::kSignedIn, P::kMapRead, P::kCaseRead, P::kCaseIntake, P::kCaseAct}},
-      {R::kResident, {P::kSignedIn, P::kCaseRead, P::kCaseAct}},
+      {R::kMicroGridWorker,
+       {P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kCaseRead, P::kCaseIntake, P::kCaseAct, P::kEmergencyRead,
+        P::kEmergencyAct, P::kErrandRequest}},
+      {R::kPropertyStaff, {P::kSignedIn, P::kMapRead, P::kCaseRead, P::kCaseAct, P::kEmergencyRead, P::kEmergencyAct}},
+      {R::kPolice,
+       {P::kSignedIn, P::kMapRead, P::kPeopleRead, P::kPiiReveal, P::kCaseRead, P::kCaseIntake, P::kCaseAct,
+        P::kEmergencyRead, P::kEmergencyAct}},
+      {R::kVolunteer,
+       {P::kSignedIn, P::kMapRead, P::kCaseRead, P::kCaseIntake, P::kCaseAct, P::kEmergencyRead, P::kEmergencyAct,
+        P::kErrandRequest}},
+      {R::kResident, {P::kSignedIn, P::kCaseRead, P::kCaseAct, P::kErrandRequest}},
       {R::kSystem, {}},
   };
   return t;

@@ -29,6 +29,10 @@ enum class Permission {
   kReportExport,  // monthly reports, exports
   kAuditRead,     // browse the audit trail
   kUserAdmin,     // create, reset and disable accounts; API tokens
+  kEmergencyRead,    // emergencies, teams, screening progress and errands within scope
+  kEmergencyManage,  // declare, end and re-level emergencies; teams; screening rounds; the role map
+  kEmergencyAct,     // record screening outcomes; accept and run errands
+  kErrandRequest,    // request an errand for a household (residents: their own)
 };
 
 std::string_view to_string(Permission p);

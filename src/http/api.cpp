@@ -18,6 +18,7 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
   register_auth_routes();
   register_sign_routes();
   register_event_routes();
+  register_emergency_routes();
 }
 
 service::CaseService Api::cases(store::Db& db) {
@@ -143,8 +144,11 @@ Handler Api::wrap(JsonHandler fn, int status) {
       const std::string& path = request.path;
       bool about_cases = path.rfind("/api/v1/cases", 0) == 0 || path.rfind("/api/v1/public/reports", 0) == 0 ||
                          path.rfind("/api/v1/track/", 0) == 0;
-      if (s && about_cases) {
-        nlohmann::json event{{"type", "case"}, {"method", request.method}, {"path", request.path}};
+      bool about_emergency = path.rfind("/api/v1/emergenc", 0) == 0 || path.rfind("/api/v1/screening-tasks", 0) == 0 ||
+                             path.rfind("/api/v1/errands", 0) == 0;
+      if (s && (about_cases || about_emergency)) {
+        nlohmann::json event{{"type", about_cases ? "case" : "emergency"}, {"method", request.method},
+                             {"path", request.path}};
         if (result->is_object() && result->contains("id")) event["id"] = (*result)["id"];
         if (result->is_object() && result->contains("state")) event["state"] = (*result)["state"];
         feed_.publish(event.dump());

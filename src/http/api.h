@@ -67,6 +67,7 @@ class Api {
   void register_auth_routes();
   void register_sign_routes();
   void register_event_routes();
+  void register_emergency_routes();
   service::CaseService cases(store::Db& db);
 
   store::Pool& pool_;

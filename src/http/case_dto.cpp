@@ -76,6 +76,7 @@ nlohmann::json case_summary_json(const store::CaseRecord& c, Seconds now) {
           {"handler_person_id", opt_id(c.handler_person_id)},
           {"joint_with_community", c.joint_with_community},
           {"emergency", c.emergency},
+          {"emergency_id", c.emergency_id ? nlohmann::json(*c.emergency_id) : nlohmann::json(nullptr)},
           {"stage", c.stage.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.stage)},
           {"stage_due_at", time_json(c.stage_due_at)},
           {"deadline", service::deadline_colour(c, now)},

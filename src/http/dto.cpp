@@ -73,7 +73,8 @@ nlohmann::json assignment_json(const Assignment& a) {
           {"grid_id", a.grid_id},
           {"role", to_string(a.role)},
           {"role_zh", label_zh(a.role)},
-          {"organisation_id", opt_id(a.organisation_id)}};
+          {"organisation_id", opt_id(a.organisation_id)},
+          {"duty", to_string(a.duty)}};
 }
 
 nlohmann::json violations_json(const std::vector<Violation>& v) {

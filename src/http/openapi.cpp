@@ -17,6 +17,65 @@ json list_of(const std::string& name) {
              {"items", "total"});
 }
 
+// Peacetime and emergency (emergency_api.cpp).
+void emergency_components(json& s) {
+  json id = {{"type", "integer"}};
+  json nid = {{"type", {"integer", "null"}}};
+  json str = {{"type", "string"}};
+  json num = {{"type", "number"}};
+  json arr = {{"type", "array"}};
+  json object = {{"type", "object"}};
+  json boolean = {{"type", "boolean"}};
+  json ntime = {{"type", {"string", "null"}}};
+  s["Emergency"] = obj({{"id", id}, {"name", str}, {"type", str}, {"level", id}, {"scope_kind", str},
+                        {"scope_ids", arr}, {"deadline_factor", num}, {"errand_hours", num},
+                        {"started_at", str}, {"ended_at", ntime}, {"active", boolean}},
+                       {"id", "name", "type", "level", "scope_kind", "scope_ids", "started_at", "active"});
+  s["EmergencyList"] = list_of("Emergency");
+  s["EmergencyInput"] = obj({{"name", str}, {"type", str}, {"level", id}, {"scope_kind", str}, {"scope_ids", arr},
+                             {"deadline_factor", num}, {"errand_hours", num}, {"started_at", id},
+                             {"fields", arr}, {"note", str}},
+                            {"name", "type", "scope_kind", "scope_ids"});
+  s["EmergencyDeclared"] = obj({{"id", id}, {"places", id}, {"buildings", id}, {"teams", id}, {"members", id},
+                                {"unstaffed_buildings", arr}, {"round", ref("ScreeningRound")}},
+                               {"id", "places", "buildings", "teams", "members", "round"});
+  s["EmergencyLevel"] = obj({{"level", id}}, {"level"});
+  s["EmergencyEnd"] = obj({{"note", str}}, {});
+  s["EmergencyTeam"] = obj({{"id", id}, {"kind", str}, {"place_id", id}, {"place", str}, {"compound_id", id},
+                            {"leader_person_id", nid}, {"borrowed", boolean}, {"members", arr}},
+                           {"id", "kind", "place_id", "members"});
+  s["EmergencyTeamList"] = list_of("EmergencyTeam");
+  s["TeamMemberInput"] = obj({{"person_id", id}, {"emergency_role", str}}, {"person_id", "emergency_role"});
+  s["TeamLeaderInput"] = obj({{"person_id", id}}, {"person_id"});
+  s["ScreeningRound"] = obj({{"id", id}, {"round", id}, {"fields", arr}, {"started_at", str}, {"households", id},
+                             {"full_coverage_at", ntime}},
+                            {"id", "round", "fields", "households"});
+  s["ScreeningRoundList"] = list_of("ScreeningRound");
+  s["ScreeningRoundInput"] = obj({{"fields", arr}}, {});
+  s["ScreeningProgress"] = obj({{"round", id}, {"by", str}, {"items", arr}, {"total", object}},
+                               {"round", "by", "items", "total"});
+  s["ScreeningTask"] = obj({{"id", id}, {"household_id", id}, {"household", str}, {"building_id", id},
+                            {"outcome", str}, {"covered", boolean}, {"data", object}, {"restricted", boolean}},
+                           {"id", "household_id", "outcome", "covered"});
+  s["ScreeningTaskList"] = list_of("ScreeningTask");
+  s["ScreeningInput"] = obj({{"outcome", str}, {"data", object}, {"restricted", boolean}, {"note", str}}, {"outcome"});
+  s["Errand"] = obj({{"id", id}, {"household_id", id}, {"kind", str}, {"details", str}, {"state", str},
+                     {"due_at", str}, {"overdue", boolean}, {"runner_person_id", nid}},
+                    {"id", "household_id", "kind", "state", "overdue"});
+  s["ErrandList"] = list_of("Errand");
+  s["ErrandInput"] = obj({{"household_id", id}, {"kind", str}, {"details", str}}, {"kind"});
+  s["ErrandActionInput"] = obj({{"action", str}, {"note", str}}, {"action"});
+  s["MyEmergency"] = obj({{"emergencies", arr}, {"teams", arr}, {"tasks", arr}, {"errands", arr},
+                          {"household", {{"type", {"object", "null"}}}}},
+                         {"emergencies", "teams", "tasks", "errands", "household"});
+  s["RoleMap"] = obj({{"items", arr}, {"total", id}}, {"items", "total"});
+  s["RoleMapInput"] = obj({{"emergency", str}}, {"emergency"});
+  s["EmergencyReport"] = obj({{"emergency", ref("Emergency")}, {"households", id}, {"places", id},
+                              {"teams", object}, {"rounds", arr}, {"errands", object}, {"cases", object},
+                              {"duration_hours", num}},
+                             {"emergency", "households", "teams", "rounds", "errands", "cases"});
+}
+
 json components() {
   json id = {{"type", "integer"}};
   json nid = {{"type", {"integer", "null"}}};
@@ -83,9 +142,10 @@ json components() {
                                {"kind", "name"});
   s["OrganisationList"] = list_of("Organisation");
   s["Assignment"] = obj({{"id", id}, {"person_id", id}, {"grid_id", id}, {"role", str},
-                         {"organisation_id", nid}},
+                         {"organisation_id", nid}, {"duty", str}},
                         {"id", "person_id", "grid_id", "role"});
-  s["AssignmentInput"] = obj({{"person_id", id}, {"grid_id", id}, {"role", str}, {"organisation_id", nid}},
+  s["AssignmentInput"] = obj({{"person_id", id}, {"grid_id", id}, {"role", str}, {"organisation_id", nid},
+                              {"duty", str}},
                              {"person_id", "grid_id", "role"});
   s["AssignmentList"] = list_of("Assignment");
   s["Deleted"] = obj({{"deleted", id}}, {"deleted"});
@@ -185,6 +245,7 @@ json components() {
   s["AuditList"] = obj({{"items", {{"type", "array"}}}, {"total", id}}, {"items", "total"});
   s["RevealInput"] = obj({{"reason", str}}, {"reason"});
   s["MetricsTrend"] = obj({{"bucket", str}, {"points", {{"type", "array"}}}}, {"bucket", "points"});
+  emergency_components(s);
   return s;
 }
 

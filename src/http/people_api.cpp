@@ -231,7 +231,7 @@ void Api::register_people_routes() {
                .permission = Permission::kPeopleWrite,
                .handler = wrap(
                    [this](Request& r, store::Db& db) -> Result<json> {
-                     WEIGE_ASSIGN(json j, parse_object(r, {"person_id", "grid_id", "role", "organisation_id"}));
+                     WEIGE_ASSIGN(json j, parse_object(r, {"person_id", "grid_id", "role", "organisation_id", "duty"}));
                      Assignment a;
                      WEIGE_TRY(read_id(j, "person_id", a.person_id, true));
                      WEIGE_TRY(read_id(j, "grid_id", a.grid_id, true));
@@ -241,6 +241,14 @@ void Api::register_people_routes() {
                      if (!parsed) return Status::invalid("unknown role '" + role + "'", {{"field", "role"}});
                      a.role = *parsed;
                      WEIGE_TRY(read_id(j, "organisation_id", a.organisation_id));
+                     std::string duty;
+                     WEIGE_TRY(read_string(j, "duty", duty));
+                     auto parsed_duty = parse_peacetime_duty(duty);
+                     if (!parsed_duty || (!duty.empty() && a.role != GridRole::kMicroGridWorker)) {
+                       return Status::invalid("duty is publicist, informant or helper, for a micro_grid_worker",
+                                              {{"field", "duty"}});
+                     }
+                     a.duty = *parsed_duty;
                      service::PeopleService svc(db, vault_);
                      WEIGE_ASSIGN(Assignment created, svc.create_assignment(a));
                      return assignment_json(created);

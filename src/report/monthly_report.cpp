@@ -1,11 +1,8 @@
 #include "report/monthly_report.h"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+
+#include "report/workbook.h"
 
 namespace weige::report {
 namespace {
@@ -89,33 +86,19 @@ std::string csv_field(const std::string& s) {
 }  // namespace
 
 Result<std::string> to_xlsx(const MonthlyReport& r) {
-  char path[] = "/tmp/weige-report-XXXXXX.xlsx";
-  int fd = mkstemps(path, 5);
-  if (fd < 0) return Status::internal("cannot create a temporary file for the report");
-  close(fd);
-  lxw_workbook* wb = workbook_new(path);
-  if (!wb) return Status::internal("cannot start the workbook");
-  std::vector<std::pair<std::string, Metrics>> summary{{r.community + " " + r.month, r.overall}};
-  write_table(wb, "概况 Summary", "社区", "community", summary);
-  std::vector<std::pair<std::string, Metrics>> rows;
-  for (const auto& b : r.by_grid) rows.emplace_back(b.label, b.metrics);
-  write_table(wb, "按网格 By grid", "网格", "grid", rows);
-  rows.clear();
-  for (const auto& b : r.by_category) rows.emplace_back(b.label, b.metrics);
-  write_table(wb, "按类别 By category", "类别", "category", rows);
-  rows.clear();
-  for (const auto& t : r.by_day) rows.emplace_back(t.period, t.metrics);
-  write_table(wb, "按日 By day", "日期", "day", rows);
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    std::remove(path);
-    return Status::internal(std::string("cannot write the workbook: ") + lxw_strerror(err));
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::remove(path);
-  return ss.str();
+  return build_workbook([&](lxw_workbook* wb) {
+    std::vector<std::pair<std::string, Metrics>> summary{{r.community + " " + r.month, r.overall}};
+    write_table(wb, "概况 Summary", "社区", "community", summary);
+    std::vector<std::pair<std::string, Metrics>> rows;
+    for (const auto& b : r.by_grid) rows.emplace_back(b.label, b.metrics);
+    write_table(wb, "按网格 By grid", "网格", "grid", rows);
+    rows.clear();
+    for (const auto& b : r.by_category) rows.emplace_back(b.label, b.metrics);
+    write_table(wb, "按类别 By category", "类别", "category", rows);
+    rows.clear();
+    for (const auto& t : r.by_day) rows.emplace_back(t.period, t.metrics);
+    write_table(wb, "按日 By day", "日期", "day", rows);
+  });
 }
 
 std::string to_csv(const MonthlyReport& r) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "service/emergency_service.h"
 #include "store/map_store.h"
 #include "store/people_store.h"
 
@@ -119,6 +120,11 @@ Status CaseService::start_stage(CaseRecord& c, const std::string& stage, double 
     return {};
   }
   WEIGE_ASSIGN(WorkCalendar cal, store::load_calendar(db_));
+  if (c.emergency_id) {
+    // Deadlines tighten while the emergency the case was filed under is active.
+    WEIGE_ASSIGN(auto e, store::get_emergency(db_, *c.emergency_id));
+    if (e.active()) hours *= e.deadline_factor;
+  }
   c.stage_started_at = now;
   c.stage_due_at = cal.add_working_hours(now, hours);
   c.stage_warn_at = cal.add_working_hours(now, hours * 0.75);
@@ -212,6 +218,14 @@ Result<IntakeResult> CaseService::intake(const IntakeInput& in, const Actor& act
   c.created_at = c.updated_at = now;
   IntakeResult out;
   Status s = store::in_write_transaction(db_, [&]() -> Status {
+    WEIGE_ASSIGN(auto emergency, emergency_for_case(db_, c));
+    if (emergency) {
+      c.emergency = true;
+      c.emergency_id = emergency->id;
+    } else if (cat->emergency_only) {
+      return Status::invalid("category " + cat->code + " is open only where an emergency is active",
+                             {{"field", "category_id"}});
+    }
     WEIGE_TRY(route_case(c, *cat));
     WEIGE_TRY(start_stage(c, "accept", cat->accept_hours, now));
     WEIGE_ASSIGN(c.id, store::insert_case(db_, c));

@@ -10,12 +10,6 @@ Value blob(const std::string& s) { return s.empty() ? Value(nullptr) : Value(Blo
 Value text_or_null(const std::string& s) { return s.empty() ? Value(nullptr) : Value(s); }
 std::optional<Seconds> secs(const Row& r, std::size_t i) { return r.opt_i64(i); }
 
-std::string in_list(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
-}
-
 // ---- categories ----
 
 constexpr const char* kCategoryColumns =
@@ -97,7 +91,7 @@ constexpr const char* kCaseColumns =
     "stage_warn_at, lapse_handled_at, extension_pending, extension_hours, accept_due_at, "
     "responded_at, resolve_due_at, first_resolved_at, resolved_at, resolver_person_id, "
     "settled_level, closed_at, rating, rating_comment, reopen_count, escalation_count, review_at, "
-    "merged_into, created_at, updated_at, handling_level";
+    "merged_into, created_at, updated_at, handling_level, emergency_id";
 
 CaseRecord case_from(const Row& r) {
   CaseRecord c;
@@ -151,6 +145,7 @@ CaseRecord case_from(const Row& r) {
   c.merged_into = r.opt_i64(48);
   c.created_at = r.i64(49);
   c.updated_at = r.i64(50);
+  c.emergency_id = r.opt_i64(52);
   return c;
 }
 
@@ -205,7 +200,8 @@ Params case_params(const CaseRecord& c) {
           opt(c.merged_into),
           c.created_at,
           c.updated_at,
-          static_cast<std::int64_t>(level_of(c.handler))};
+          static_cast<std::int64_t>(level_of(c.handler)),
+          opt(c.emergency_id)};
 }
 
 // WHERE clause for a CaseFilter; appends to params.

@@ -79,6 +79,7 @@ struct CaseRecord {
   std::string routing_explanation;
   bool joint_with_community = false;
   bool emergency = false;
+  std::optional<Id> emergency_id;  // the emergency covering its place when filed
   bool needs_verification = true;
   std::string stage;  // accept, dispatch, resolve, verify, or "" when none
   std::optional<Seconds> stage_started_at, stage_due_at, stage_warn_at, lapse_handled_at;

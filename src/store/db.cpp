@@ -76,4 +76,10 @@ Status in_write_transaction(Db& db, const std::function<Status()>& body) {
   return c;
 }
 
+std::string in_list(std::size_t n) {
+  std::string s = "(";
+  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s + ")";
+}
+
 }  // namespace weige::store

@@ -78,6 +78,9 @@ class Db {
   Result<std::int64_t> scalar(std::string_view sql, const Params& params = {});
 };
 
+// "(?,?,...,?)" with n placeholders, for "x IN (...)" (n >= 1).
+std::string in_list(std::size_t n);
+
 // Runs `body` inside a write transaction: commits when it returns OK, rolls
 // back when it returns an error (or throws). Nested calls join the outer one.
 Status in_write_transaction(Db& db, const std::function<Status()>& body);

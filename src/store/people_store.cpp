@@ -71,13 +71,8 @@ Assignment assignment_from(const Row& r) {
   a.grid_id = r.i64(2);
   a.role = parse_grid_role(r.text(3)).value_or(GridRole::kVolunteer);
   a.organisation_id = r.opt_i64(4);
+  a.duty = parse_peacetime_duty(r.text(5)).value_or(PeacetimeDuty::kNone);
   return a;
-}
-
-std::string in_list(std::size_t n) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
 }
 
 }  // namespace
@@ -200,10 +195,10 @@ Result<std::vector<Organisation>> list_organisations(Db& db, std::optional<Id> c
 
 Result<Id> insert_assignment(Db& db, const Assignment& a) {
   return db.scalar(
-      "INSERT INTO assignments (id, person_id, grid_id, role, organisation_id) VALUES (?, ?, ?, ?, "
-      "?) RETURNING id",
+      "INSERT INTO assignments (id, person_id, grid_id, role, organisation_id, duty) VALUES (?, ?, ?, ?, "
+      "?, ?) RETURNING id",
       {a.id ? Value(a.id) : Value(nullptr), a.person_id, a.grid_id, std::string(to_string(a.role)),
-       opt(a.organisation_id)});
+       opt(a.organisation_id), std::string(to_string(a.duty))});
 }
 
 Status delete_assignment(Db& db, Id id) {
@@ -213,7 +208,7 @@ Status delete_assignment(Db& db, Id id) {
 }
 
 Result<Assignment> get_assignment(Db& db, Id id) {
-  WEIGE_ASSIGN(auto r, db.row("SELECT id, person_id, grid_id, role, organisation_id FROM "
+  WEIGE_ASSIGN(auto r, db.row("SELECT id, person_id, grid_id, role, organisation_id, duty FROM "
                               "assignments WHERE id = ?",
                               {id}));
   if (!r) return Status::not_found("assignment " + std::to_string(id) + " does not exist");
@@ -221,7 +216,7 @@ Result<Assignment> get_assignment(Db& db, Id id) {
 }
 
 Result<std::vector<Assignment>> list_assignments(Db& db, const AssignmentFilter& f) {
-  std::string sql = "SELECT id, person_id, grid_id, role, organisation_id FROM assignments WHERE 1=1";
+  std::string sql = "SELECT id, person_id, grid_id, role, organisation_id, duty FROM assignments WHERE 1=1";
   Params params;
   if (!f.grid_ids.empty()) {
     sql += " AND grid_id IN " + in_list(f.grid_ids.size());

@@ -79,6 +79,10 @@ TEST(OpenApiTest, LiveGetResponsesCarryTheirSchemasRequiredProperties) {
   ASSERT_EQ(intake.status, 201) << intake.body;
   Id case_id = json::parse(intake.body)["id"];
   std::string token = json::parse(intake.body)["tracking_token"];
+  Id emergency = create(port, "/api/v1/emergencies",
+                        {{"name", "疫情"}, {"type", "epidemic"}, {"scope_kind", "compounds"}, {"scope_ids", {compound}}});
+  create(port, "/api/v1/emergencies/" + std::to_string(emergency) + "/errands",
+         {{"household_id", household}, {"kind", "medicine"}});
 
   Reply r = get(port, "/api/v1/openapi.json");
   json doc = json::parse(r.body);
@@ -88,6 +92,9 @@ TEST(OpenApiTest, LiveGetResponsesCarryTheirSchemasRequiredProperties) {
                                 {"/api/v1/persons/{id}", person},
                                 {"/api/v1/households/{id}/links", household},
                                 {"/api/v1/cases/{id}", case_id}};
+  for (const char* sub : {"", "/teams", "/rounds", "/progress", "/tasks", "/errands", "/report"}) {
+    ids[std::string("/api/v1/emergencies/{id}") + sub] = emergency;
+  }
   for (const auto& route : server.api().router().routes()) {
     if (route.method != "GET" || route.response_schema.empty()) continue;
     std::string path = route.pattern;
