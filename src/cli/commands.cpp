@@ -151,6 +151,7 @@ int serve(const ServeArgs& args) {
                    static_cast<std::size_t>(args.threads) + 2);
   http::ApiOptions api_options;
   api_options.web_dir = args.web;
+  api_options.group_commit = !args.no_group_commit;
   api_options.files_dir = args.files.empty() ? args.common.db + ".files" : args.files;
   std::error_code ec;
   std::filesystem::create_directories(api_options.files_dir, ec);

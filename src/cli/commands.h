@@ -25,6 +25,7 @@ struct ServeArgs {
   bool demo_if_empty = false;  // create the database and the demo when missing or empty
   std::string files;           // attachments folder; default <db>.files
   int deadline_interval = 30;  // seconds between deadline scans (escalation)
+  bool no_group_commit = false;
 };
 int serve(const ServeArgs& args);
 

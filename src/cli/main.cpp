@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--deadline-interval", serve_args.deadline_interval,
                         "seconds between scans for overdue stages (automatic escalation)")
       ->check(CLI::Range(1, 3600))->capture_default_str();
+  serve_cmd->add_flag("--no-group-commit", serve_args.no_group_commit,
+                      "commit each write on its own instead of in batches from one writer thread (for benchmarks)");
   serve_cmd->add_flag("--demo-if-empty", serve_args.demo_if_empty,
                       "create the database and load the demo community when it is missing or empty");
 

@@ -9,6 +9,14 @@ namespace weige::http {
 
 Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
     : pool_(pool), vault_(vault), options_(std::move(options)) {
+  if (options_.group_commit) {
+    auto writer = pool_.open();
+    if (writer) {
+      committer_ = std::make_unique<store::GroupCommitter>(std::move(writer).value());
+    } else {
+      spdlog::warn("group commit off: cannot open the writer's connection: {}", writer.status().message());
+    }
+  }
   register_system_routes();
   register_map_routes();
   register_people_routes();
@@ -110,12 +118,73 @@ Result<service::Scope> Api::scope(const Request& request, store::Db& db) {
   return service::scope_of(db, p);
 }
 
+Status Api::audit_write(store::Db& db, const Request& request, const nlohmann::json& out, int status) {
+  service::AuditEntry e;
+  e.at = options_.clock();
+  if (request.principal) {
+    e.user_id = request.principal->user_id;
+    e.username = request.principal->username;
+    e.role = std::string(to_string(request.principal->role));
+  }
+  e.action = request.method + " " + request.path;
+  if (out.is_object() && out.contains("id") && out["id"].is_number_integer()) e.target = std::to_string(out["id"].get<Id>());
+  nlohmann::json detail{{"status", status}};
+  if (request.audit_detail.is_object()) detail.update(request.audit_detail);
+  e.detail = detail.dump();
+  e.remote = request.remote;
+  return service::audit_append(db, e).status();
+}
+
+void Api::publish_write(const Request& request, const nlohmann::json& out) {
+  const std::string& path = request.path;
+  bool about_cases = path.rfind("/api/v1/cases", 0) == 0 || path.rfind("/api/v1/public/reports", 0) == 0 ||
+                     path.rfind("/api/v1/track/", 0) == 0;
+  bool about_emergency = path.rfind("/api/v1/emergenc", 0) == 0 || path.rfind("/api/v1/screening-tasks", 0) == 0 ||
+                         path.rfind("/api/v1/errands", 0) == 0;
+  if (!about_cases && !about_emergency) return;
+  nlohmann::json event{{"type", about_cases ? "case" : "emergency"}, {"method", request.method}, {"path", path}};
+  if (out.is_object() && out.contains("id")) event["id"] = out["id"];
+  if (out.is_object() && out.contains("state")) event["state"] = out["state"];
+  feed_.publish(event.dump());
+}
+
+Response Api::render(const Request& request, const Result<nlohmann::json>& result, int status) {
+  if (!result) {
+    if (result.status().code() == Code::kInternal) {
+      spdlog::error("{} {}: {}", request.method, request.target, result.status().message());
+    }
+    return error_response(result.status());
+  }
+  return json_response(status, *result);
+}
+
 Handler Api::wrap(JsonHandler fn, int status) {
   return [this, fn = std::move(fn), status](Request& request) -> Response {
+    bool mutating = request.method != "GET" && request.method != "HEAD";
+    if (mutating && committer_) {
+      // The write, its audit entry and its savepoint run on the writer
+      // thread; the response goes out after the batch's commit.
+      auto req = std::make_shared<Request>(request);
+      Response deferred;
+      deferred.later = [this, fn, status, req](std::function<void(Response)> done) {
+        auto result = std::make_shared<Result<nlohmann::json>>(nlohmann::json());
+        committer_->submit(
+            [this, fn, status, req, result](store::Db& db) -> Status {
+              *result = fn(*req, db);
+              if (!*result) return result->status();
+              return audit_write(db, *req, **result, status);
+            },
+            [this, status, req, result, done = std::move(done)](Status s) {
+              if (!s && *result) *result = s;
+              if (s) publish_write(*req, **result);
+              done(render(*req, *result, status));
+            });
+      };
+      return deferred;
+    }
     auto lease = pool_.acquire();
     if (!lease) return error_response(lease.status());
     store::Db& db = **lease;
-    bool mutating = request.method != "GET" && request.method != "HEAD";
     Result<nlohmann::json> result = nlohmann::json();
     if (!mutating) {
       result = fn(request, db);
@@ -123,51 +192,28 @@ Handler Api::wrap(JsonHandler fn, int status) {
       Status s = store::in_write_transaction(db, [&]() -> Status {
         result = fn(request, db);
         if (!result) return result.status();
-        service::AuditEntry e;
-        e.at = options_.clock();
-        if (request.principal) {
-          e.user_id = request.principal->user_id;
-          e.username = request.principal->username;
-          e.role = std::string(to_string(request.principal->role));
-        }
-        e.action = request.method + " " + request.path;
-        const nlohmann::json& out = *result;
-        if (out.is_object() && out.contains("id") && out["id"].is_number_integer()) e.target = std::to_string(out["id"].get<Id>());
-        nlohmann::json detail{{"status", status}};
-        if (request.audit_detail.is_object()) detail.update(request.audit_detail);
-        e.detail = detail.dump();
-        e.remote = request.remote;
-        return service::audit_append(db, e).status();
+        return audit_write(db, request, *result, status);
       });
       if (!s && result) result = s;
-      // Tell live dashboards, after the commit.
-      const std::string& path = request.path;
-      bool about_cases = path.rfind("/api/v1/cases", 0) == 0 || path.rfind("/api/v1/public/reports", 0) == 0 ||
-                         path.rfind("/api/v1/track/", 0) == 0;
-      bool about_emergency = path.rfind("/api/v1/emergenc", 0) == 0 || path.rfind("/api/v1/screening-tasks", 0) == 0 ||
-                             path.rfind("/api/v1/errands", 0) == 0;
-      if (s && (about_cases || about_emergency)) {
-        nlohmann::json event{{"type", about_cases ? "case" : "emergency"}, {"method", request.method},
-                             {"path", request.path}};
-        if (result->is_object() && result->contains("id")) event["id"] = (*result)["id"];
-        if (result->is_object() && result->contains("state")) event["state"] = (*result)["state"];
-        feed_.publish(event.dump());
-      }
+      if (s) publish_write(request, *result);  // after the commit
     }
-    if (!result) {
-      if (result.status().code() == Code::kInternal) {
-        spdlog::error("{} {}: {}", request.method, request.target, result.status().message());
-      }
-      return error_response(result.status());
-    }
-    return json_response(status, *result);
+    return render(request, result, status);
   };
 }
 
 Response Api::handle(Request& request) {
   if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
     Response r = router_.dispatch(request, [this](const Route& route, Request& req) { return guard(route, req); });
-    r.headers.emplace_back("Cache-Control", "no-store");
+    if (r.later) {
+      r.later = [inner = std::move(r.later)](std::function<void(Response)> done) {
+        inner([done = std::move(done)](Response ready) {
+          ready.headers.emplace_back("Cache-Control", "no-store");
+          done(std::move(ready));
+        });
+      };
+    } else {
+      r.headers.emplace_back("Cache-Control", "no-store");
+    }
     return r;
   }
   if (options_.web_dir.empty()) {

@@ -14,6 +14,7 @@
 #include "service/scope.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "store/group_commit.h"
 #include "store/pool.h"
 
 namespace weige::http {
@@ -29,6 +30,9 @@ struct ApiOptions {
   int login_per_minute = 10;
   int public_reports_per_minute = 20;
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
+  // Run the JSON API's writes through one writer thread that commits them in
+  // batches (store/group_commit.h); off: each write commits on its own.
+  bool group_commit = true;
 };
 
 class Api {
@@ -50,6 +54,11 @@ class Api {
   // DELETE it runs `fn` inside one write transaction together with an audit
   // entry, so a write and its audit record land together or not at all.
   Handler wrap(JsonHandler fn, int status = 200);
+  // The audit entry of a successful write, in the write's transaction.
+  Status audit_write(store::Db& db, const Request& request, const nlohmann::json& out, int status);
+  // After a commit: tells live dashboards about case and emergency writes.
+  void publish_write(const Request& request, const nlohmann::json& out);
+  Response render(const Request& request, const Result<nlohmann::json>& result, int status);
 
   // Authenticates (session cookie + CSRF header, or a Bearer API token),
   // checks the route's permission and the rate limits.
@@ -76,6 +85,7 @@ class Api {
   Router router_;
   service::LocatorCache locator_;
   service::ChangeFeed feed_;
+  std::unique_ptr<store::GroupCommitter> committer_;  // null when group_commit is off
   std::mutex limits_mu_;
   std::map<std::string, std::pair<Seconds, int>> limits_;  // key -> (minute, count)
 };

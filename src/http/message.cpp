@@ -1,5 +1,7 @@
 #include "http/message.h"
 
+#include <future>
+
 namespace weige::http {
 
 const std::string* Request::header(const std::string& lower_name) const {
@@ -92,6 +94,14 @@ bool parse_target(std::string_view target, std::string& path,
     query[*k] = *v;
   }
   return true;
+}
+
+Response resolve(Response r) {
+  if (!r.later) return r;
+  std::promise<Response> p;
+  auto f = p.get_future();
+  r.later([&p](Response x) { p.set_value(std::move(x)); });
+  return f.get();
 }
 
 }  // namespace weige::http

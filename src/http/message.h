@@ -3,6 +3,7 @@
 // session in server.cpp owns sockets, parsing, limits and timeouts.
 
 #include <map>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -53,7 +54,14 @@ struct Response {
   // When set, the response is text/event-stream: the body is ignored and the
   // connection stays open, writing the stream's events until the client leaves.
   std::shared_ptr<EventStream> stream;
+  // When set, the response is not ready yet (a write waiting for its group
+  // commit): the transport calls `later` once with a callback, and that
+  // callback receives the final response exactly once, from any thread.
+  std::function<void(std::function<void(Response)>)> later;
 };
+
+// Waits for a deferred response (for callers without an event loop).
+Response resolve(Response r);
 
 // A JSON response.
 Response json_response(int status, const nlohmann::json& body);

@@ -113,7 +113,19 @@ class Session : public std::enable_shared_from_this<Session> {
     if (response.stream) return start_stream(std::move(response.stream));
     bool keep_alive = req.keep_alive();
     bool head = req.method() == bhttp::verb::head;
-    write(to_beast(std::move(response), req.version(), keep_alive, head), !keep_alive);
+    unsigned version = req.version();
+    if (response.later) {
+      // Finish on this session's executor once the response is ready (after
+      // a group commit); the session stays alive through the callback.
+      auto later = std::move(response.later);
+      later([self = shared_from_this(), version, keep_alive, head](Response ready) {
+        asio::post(self->stream_.get_executor(), [self, ready = std::move(ready), version, keep_alive, head]() mutable {
+          self->write(to_beast(std::move(ready), version, keep_alive, head), !keep_alive);
+        });
+      });
+      return;
+    }
+    write(to_beast(std::move(response), version, keep_alive, head), !keep_alive);
   }
 
   // Server-sent events: headers, then whatever the stream yields, polled on a

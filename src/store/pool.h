@@ -34,6 +34,8 @@ class Pool {
 
   // A free connection; kUnavailable when a new one cannot be opened.
   Result<Lease> acquire();
+  // A new connection of its own, outside the pool's count (a writer thread's).
+  Result<std::unique_ptr<Db>> open() { return factory_(); }
 
  private:
   void release(std::unique_ptr<Db> db);

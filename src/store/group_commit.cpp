@@ -1,0 +1,107 @@
+#include "store/group_commit.h"
+
+#include <future>
+
+namespace weige::store {
+
+GroupCommitter::GroupCommitter(std::unique_ptr<Db> db, std::size_t max_batch)
+    : db_(std::move(db)), max_batch_(max_batch == 0 ? 1 : max_batch), writer_([this] { loop(); }) {}
+
+GroupCommitter::~GroupCommitter() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  writer_.join();
+}
+
+void GroupCommitter::submit(Work work, Done done) {
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back({std::move(work), std::move(done)});
+  }
+  cv_.notify_one();
+}
+
+Status GroupCommitter::run(Work work) {
+  std::promise<Status> p;
+  auto f = p.get_future();
+  submit(std::move(work), [&p](Status s) { p.set_value(std::move(s)); });
+  return f.get();
+}
+
+GroupCommitStats GroupCommitter::stats() const {
+  std::lock_guard lock(mu_);
+  return stats_;
+}
+
+void GroupCommitter::loop() {
+  for (;;) {
+    std::deque<Job> batch;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, nothing left
+      while (!queue_.empty() && batch.size() < max_batch_) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      ++stats_.batches;
+      stats_.jobs += static_cast<std::int64_t>(batch.size());
+      stats_.largest_batch = std::max(stats_.largest_batch, static_cast<std::int64_t>(batch.size()));
+    }
+    run_batch(batch);
+  }
+}
+
+void GroupCommitter::run_batch(std::deque<Job>& batch) {
+  std::vector<Status> results(batch.size());
+  Status begun = db_->begin_write();
+  if (!begun.is_ok()) {
+    for (auto& job : batch) job.done(begun);
+    return;
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Status sp = db_->exec_script("SAVEPOINT weige_job");
+    if (!sp.is_ok()) {
+      results[i] = sp;
+      continue;
+    }
+    Status s;
+    try {
+      s = batch[i].work(*db_);
+    } catch (const std::exception& e) {
+      s = Status::internal(std::string("write job threw: ") + e.what());
+    }
+    if (s.is_ok()) {
+      s = db_->exec_script("RELEASE weige_job");
+    } else if (db_->in_transaction()) {
+      (void)db_->exec_script("ROLLBACK TO weige_job; RELEASE weige_job");
+    }
+    results[i] = std::move(s);
+    if (!db_->in_transaction()) {
+      // The engine rolled the whole transaction back (e.g. disk full): the
+      // jobs before this one are lost too. Fail them and start again.
+      Status lost = Status::unavailable("the write batch was rolled back; try again");
+      for (std::size_t j = 0; j < i; ++j) {
+        if (results[j].is_ok()) results[j] = lost;
+      }
+      if (Status again = db_->begin_write(); !again.is_ok()) {
+        for (std::size_t j = i + 1; j < batch.size(); ++j) results[j] = again;
+        for (std::size_t j = 0; j < batch.size(); ++j) batch[j].done(std::move(results[j]));
+        return;
+      }
+    }
+  }
+  Status committed = db_->commit();
+  if (!committed.is_ok()) {
+    (void)db_->rollback();
+    for (auto& r : results) {
+      if (r.is_ok()) r = committed;
+    }
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(results[i]));
+}
+
+}  // namespace weige::store
