@@ -36,7 +36,19 @@ test('a visitor is sent to the login page, sees the error for a wrong password, 
   // The header names the user and their role.
   assert.equal((await page.getByTestId('user-name').textContent()).trim(), 'admin')
   assert.equal((await page.getByTestId('user-role').textContent()).trim(), '街道管理员')
-  assert.deepEqual(await menuEntries(page), ['/dashboard', '/cases', '/cases/new', '/map', '/places', '/persons', '/check', '/audit'])
+  assert.deepEqual(await menuEntries(page), [
+    '/dashboard',
+    '/cases',
+    '/cases/new',
+    '/map',
+    '/places',
+    '/persons',
+    '/check',
+    '/audit',
+    '/admin/categories',
+    '/admin/routing-rules',
+    '/admin/calendar',
+  ])
 
   // Signing out ends the session: the app goes back to the login page and stays there.
   await page.getByTestId('user-menu').click()

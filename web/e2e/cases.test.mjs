@@ -141,3 +141,47 @@ test('the inbox and the case page switch to English', async () => {
   await page.getByText('History').first().waitFor()
   await page.context().close()
 })
+
+test('at 375 px the inbox folds its filters into a drawer and the page never scrolls sideways', async () => {
+  const page = await openPage(browser, { width: 375, height: 812 })
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= 375)
+  await goto(page, '/cases')
+  // Cards rather than a table wider than the phone.
+  const cards = page.locator('[data-testid="case-cards"] .case-card')
+  await cards.first().waitFor()
+  await settled(page)
+  assert.equal(await fits(), true, 'the inbox fits 375 px')
+  assert.equal(await cards.count(), 20)
+  assert.equal(await page.getByTestId('cases-table').count(), 0)
+  // A compact bar: the text search and a filter button; the full form is folded away.
+  await page.getByTestId('open-filters').waitFor()
+  assert.equal(await page.locator('#f-level').count(), 0)
+  await screenshot(page, 'cases-375')
+
+  await page.getByTestId('open-filters').click()
+  const drawer = page.getByTestId('filter-drawer')
+  await drawer.locator('#f-level').waitFor()
+  await choose(page, drawer.getByTestId('filter-level'), '微事')
+  assert.equal(await fits(), true, 'the open drawer fits 375 px')
+  await screenshot(page, 'cases-filters-375')
+  // A quick period searches at once, with the level chosen.
+  await drawer.locator('[data-period="30d"]').click()
+  await page.waitForURL((u) => u.searchParams.get('level') === 'micro' && !!u.searchParams.get('from'))
+  await drawer.waitFor({ state: 'hidden' })
+  await settled(page)
+  assert.equal((await page.getByTestId('open-filters').textContent()).trim(), '筛选（2）') // level and period
+
+  // The text search works from the bar with Enter.
+  await page.getByTestId('filter-q').fill('噪音')
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/q=%E5%99%AA%E9%9F%B3/)
+  await settled(page)
+  for (const text of await cards.locator('.cc-desc').allTextContents()) assert.match(text, /噪音/)
+  // A card opens its case.
+  await cards.first().locator('.case-link').click()
+  await page.waitForURL(/\/cases\/\d+$/)
+  await page.getByTestId('case-detail').waitFor()
+  assert.equal(await fits(), true, 'the filtered inbox fits 375 px')
+  assert.deepEqual(page.problems, [])
+  await page.context().close()
+})

@@ -116,3 +116,26 @@ describe('writes, CSRF and sessions', async () => {
     expect(init.body).toBeInstanceOf(Blob)
   })
 })
+
+describe('files', async () => {
+  const { filenameOf, getFile } = await import('./client')
+
+  it('reads the file name from Content-Disposition', () => {
+    expect(filenameOf('attachment; filename="weige-2-2026-10.xlsx"')).toBe('weige-2-2026-10.xlsx')
+    expect(filenameOf("attachment; filename*=UTF-8''%E6%9C%88%E6%8A%A5.csv")).toBe('月报.csv')
+    expect(filenameOf(null)).toBe('')
+    expect(filenameOf('inline')).toBe('')
+  })
+
+  it('returns a file as a blob with its name, and a refusal as an ApiError', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('a,b\n1,2\n', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="r.csv"' } })),
+    )
+    const file = await getFile('/reports/monthly', { month: '2026-10' })
+    expect(file.filename).toBe('r.csv')
+    expect(await file.blob.text()).toBe('a,b\n1,2\n')
+    reply(400, '{"error":{"code":"invalid","message":"month is YYYY-MM","details":{"parameter":"month"}}}')
+    await expect(getFile('/reports/monthly')).rejects.toMatchObject({ status: 400, code: 'invalid', details: { parameter: 'month' } })
+  })
+})

@@ -74,6 +74,26 @@ export interface RequestOptions {
   body?: BodyInit
   headers?: Record<string, string>
   signal?: AbortSignal
+  /** Return a successful reply as a Download (a file) instead of parsing JSON; failures are ApiErrors as ever. */
+  download?: boolean
+}
+
+/** A file the server sent (e.g. the monthly report). */
+export interface Download {
+  blob: Blob
+  /** From Content-Disposition; '' when the server named none. */
+  filename: string
+}
+
+/** The file name in a Content-Disposition header ('attachment; filename="x.xlsx"'), or ''. */
+export function filenameOf(disposition: string | null): string {
+  const m = disposition?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i)
+  if (!m) return ''
+  try {
+    return decodeURIComponent(m[1])
+  } catch {
+    return m[1]
+  }
 }
 
 function isCsrfRefusal(e: ApiError): boolean {
@@ -96,6 +116,10 @@ async function send<T>(method: string, path: string, opts: RequestOptions, retri
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e))
+  }
+  if (res.ok && opts.download) {
+    const file: Download = { blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition')) }
+    return file as T
   }
   let parsed: unknown = undefined
   const text = await res.text()
@@ -147,4 +171,9 @@ export function postJson<T>(path: string, json?: unknown, signal?: AbortSignal):
 
 export function putJson<T>(path: string, json: unknown, signal?: AbortSignal): Promise<T> {
   return request<T>('PUT', path, { json, signal })
+}
+
+/** GETs a file (see RequestOptions.download). */
+export function getFile(path: string, query?: Query, signal?: AbortSignal): Promise<Download> {
+  return request<Download>('GET', path, { query, signal, download: true })
 }

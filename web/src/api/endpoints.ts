@@ -1,5 +1,5 @@
 // One function per API endpoint the web app uses.
-import { getJson, postJson, putJson, request, type Query } from './client'
+import { getFile, getJson, postJson, putJson, request, type Query } from './client'
 import type {
   ActionInput,
   AuditEntry,
@@ -9,7 +9,10 @@ import type {
   CaseDetail,
   CaseInput,
   CaseSummary,
+  CalendarDay,
+  CalendarKind,
   Category,
+  CategoryInput,
   CheckReport,
   Grid,
   GridDetail,
@@ -20,6 +23,7 @@ import type {
   Mediation,
   Metrics,
   MetricsTrend,
+  Organisation,
   Page,
   Person,
   Place,
@@ -27,7 +31,10 @@ import type {
   PublicReportInput,
   RatingValue,
   Revealed,
+  RoutingRule,
+  RoutingRuleInput,
   TrackedCase,
+  WorkCalendar,
 } from './types'
 
 type S = AbortSignal | undefined
@@ -57,6 +64,8 @@ export const api = {
   householdLinks: (id: number, signal?: S) =>
     getJson<LinkChain>(`/households/${id}/links`, undefined, signal),
   check: (signal?: S) => getJson<CheckReport>('/check', undefined, signal),
+  organisations: (q: { community_id?: number; kind?: string }, signal?: S) =>
+    getJson<Page<Organisation>>('/organisations', q, signal),
 
   // audit trail
   audit: (q: Query, signal?: S) => getJson<Page<AuditEntry>>('/audit', q, signal),
@@ -91,7 +100,23 @@ export const api = {
   rate: (token: string, rating: RatingValue, comment: string) =>
     postJson<TrackedCase>(`/track/${encodeURIComponent(token)}/rating`, { rating, comment }),
 
+  // administration (case_admin): categories, routing rules, the working calendar
+  createCategory: (input: CategoryInput) => postJson<Category>('/categories', input),
+  updateCategory: (id: number, input: CategoryInput) => request<Category>('PATCH', `/categories/${id}`, { json: input }),
+  routingRules: (signal?: S) => getJson<Page<RoutingRule>>('/routing-rules', undefined, signal),
+  createRoutingRule: (input: RoutingRuleInput) => postJson<RoutingRule>('/routing-rules', input),
+  updateRoutingRule: (id: number, input: Partial<RoutingRuleInput>) =>
+    request<RoutingRule>('PATCH', `/routing-rules/${id}`, { json: input }),
+  deleteRoutingRule: (id: number) => request<{ deleted: number }>('DELETE', `/routing-rules/${id}`),
+  calendar: (signal?: S) => getJson<WorkCalendar>('/calendar', undefined, signal),
+  setCalendarDay: (day: string, kind: CalendarKind, note: string) =>
+    putJson<CalendarDay>(`/calendar/${day}`, { kind, note }),
+  deleteCalendarDay: (day: string) => request<{ deleted: string }>('DELETE', `/calendar/${day}`),
+
   // metrics
   metrics: (q: Query, signal?: S) => getJson<Metrics>('/metrics', q, signal),
   trend: (q: Query, signal?: S) => getJson<MetricsTrend>('/metrics/trend', q, signal),
+  /** The community's monthly report as a file (xlsx or csv). */
+  monthlyReport: (q: { community_id: number; month: string; format: 'xlsx' | 'csv' }, signal?: S) =>
+    getFile('/reports/monthly', q, signal),
 }

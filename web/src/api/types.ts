@@ -275,6 +275,51 @@ export interface Category {
   enabled?: boolean
 }
 
+/** POST /categories and PATCH /categories/{id}: the fields to set (PATCH keeps the others). */
+export type CategoryInput = Partial<Omit<Category, 'id'>>
+
+/**
+ * A routing rule: the first enabled rule (highest priority, then lowest id)
+ * whose conditions all hold sends a case to `handler`. A null condition
+ * matches everything; weekday_mask bit 0 is Monday … bit 6 Sunday (0: every
+ * day); hours are local, hour_from inclusive, hour_to exclusive.
+ */
+export interface RoutingRule {
+  id: number
+  priority: number
+  category_id: number | null
+  level: CaseLevel | null
+  community_id: number | null
+  grid_id: number | null
+  weekday_mask: number
+  hour_from: number | null
+  hour_to: number | null
+  requires_property_contract: boolean
+  handler: HandlerKind
+  organisation_id: number | null
+  note: string
+  enabled: boolean
+}
+
+export type RoutingRuleInput = Omit<RoutingRule, 'id'>
+
+export type CalendarKind = 'holiday' | 'workday'
+
+/** A day that differs from the ordinary week: a holiday, or a weekend day worked to make up for one. */
+export interface CalendarDay {
+  day: string
+  kind: CalendarKind
+  note: string
+}
+
+export interface WorkCalendar {
+  items: CalendarDay[]
+  total: number
+  /** Working periods of a working day, minutes after local midnight. */
+  working_hours: { start_minute: number; end_minute: number }[]
+  utc_offset_minutes?: number
+}
+
 export interface CaseSummary {
   id: number
   channel: Channel

@@ -1,5 +1,6 @@
-// The category taxonomy, fetched once per visit and shared by every page.
-import { computed, shallowRef } from 'vue'
+// The category taxonomy, fetched once per visit and shared by every page;
+// reload() fetches it again (after an admin changed it).
+import { computed, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { api } from '@/api/endpoints'
 import type { Category } from '@/api/types'
@@ -7,10 +8,12 @@ import { categoryOptions } from '@/lib/categories'
 
 const list = shallowRef<Category[]>([])
 const error = shallowRef<unknown>(null)
+const busy = ref(false)
 let loading: Promise<void> | null = null
 
 function load(): Promise<void> {
   if (!loading) {
+    busy.value = true
     loading = api
       .categories()
       .then((page) => {
@@ -21,8 +24,16 @@ function load(): Promise<void> {
         error.value = e
         loading = null // try again next time
       })
+      .finally(() => {
+        busy.value = false
+      })
   }
   return loading
+}
+
+function reload(): Promise<void> {
+  loading = null
+  return load()
 }
 
 export function useCategories() {
@@ -38,5 +49,5 @@ export function useCategories() {
     if (!c) return `#${id}`
     return locale.value === 'en' ? c.name_en || c.name_zh : c.name_zh
   }
-  return { list, error, byId, options, leafOptions, name, reload: load }
+  return { list, error, loading: busy, byId, options, leafOptions, name, reload }
 }

@@ -29,6 +29,12 @@ describe('menuFor', () => {
     expect(paths(RESIDENT)).toEqual(['/cases'])
     expect(paths(null)).toEqual([])
     expect(paths(user('subdistrict_admin', ['signed_in', 'audit_read']))).toEqual(['/audit'])
+    expect(paths(user('subdistrict_admin', ['signed_in', 'case_read', 'case_admin']))).toEqual([
+      '/cases',
+      '/admin/categories',
+      '/admin/routing-rules',
+      '/admin/calendar',
+    ])
   })
 
   it('offers the phone page to field workers only', () => {

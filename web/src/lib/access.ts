@@ -21,6 +21,9 @@ export const MENU: MenuEntry[] = [
   { path: '/persons', label: 'nav.persons', permission: 'people_read' },
   { path: '/check', label: 'nav.check', permission: 'map_read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit_read' },
+  { path: '/admin/categories', label: 'nav.categories', permission: 'case_admin' },
+  { path: '/admin/routing-rules', label: 'nav.routingRules', permission: 'case_admin' },
+  { path: '/admin/calendar', label: 'nav.calendar', permission: 'case_admin' },
   { path: '/m/volunteer', label: 'nav.volunteer', permission: 'case_act' },
 ]
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import {
   actionBody,
   actionButtonType,
+  activeFilterCount,
+  filterDraft,
+  filtersOf,
   addDays,
   casesQuery,
   chinaDay,
@@ -73,6 +76,24 @@ describe('casesQuery', () => {
 
   it('never gives a negative offset', () => {
     expect(casesQuery({}, 0, 20).offset).toBe(0)
+  })
+})
+
+describe('the filter form', () => {
+  const url = { state: 'reported,accepted', category_id: '102', level: '', channel: 'hotline', overdue: 'true', from: '2026-11-01', to: '2026-11-29', q: '狗', sort: 'due' }
+  it('mirrors the URL and goes back to the same URL', () => {
+    const d = filterDraft(url)
+    expect(d).toEqual({ states: ['reported', 'accepted'], category_id: 102, level: '', channel: 'hotline', overdue: true, period: ['2026-11-01', '2026-11-29'], q: '狗', sort: 'due' })
+    expect(filtersOf(d)).toEqual(url)
+    const empty = { state: '', category_id: '', level: '', channel: '', overdue: '', from: '', to: '', q: '', sort: '' }
+    expect(filterDraft(empty)).toMatchObject({ states: [], category_id: null, overdue: false, period: null })
+    expect(filtersOf(filterDraft(empty))).toEqual(empty)
+  })
+
+  it('counts the filters folded into the phone drawer (not the text or the sort)', () => {
+    expect(activeFilterCount(url)).toBe(5)
+    expect(activeFilterCount({ q: '狗', sort: 'due', overdue: 'false' })).toBe(0)
+    expect(activeFilterCount({ from: '2026-11-01' })).toBe(1)
   })
 })
 

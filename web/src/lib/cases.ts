@@ -92,6 +92,61 @@ export interface CaseFilters {
 }
 export const FILTER_KEYS = ['state', 'category_id', 'level', 'channel', 'overdue', 'from', 'to', 'q', 'sort'] as const
 
+/** The filter form: states as a list, the period as an inclusive [from, to] pair. */
+export interface CaseFilterDraft {
+  states: string[]
+  category_id: number | null
+  level: string
+  channel: string
+  overdue: boolean
+  period: [string, string] | null
+  q: string
+  sort: string
+}
+
+/** The form for the filters in the URL. */
+export function filterDraft(f: CaseFilters): CaseFilterDraft {
+  return {
+    states: f.state ? f.state.split(',') : [],
+    category_id: f.category_id ? Number(f.category_id) : null,
+    level: f.level,
+    channel: f.channel,
+    overdue: f.overdue === 'true',
+    period: f.from && f.to ? [f.from, f.to] : null,
+    q: f.q,
+    sort: f.sort,
+  }
+}
+
+/** The URL filters for the form ('' where unset). */
+export function filtersOf(d: CaseFilterDraft): CaseFilters {
+  return {
+    state: d.states.join(','),
+    category_id: d.category_id ? String(d.category_id) : '',
+    level: d.level,
+    channel: d.channel,
+    overdue: d.overdue ? 'true' : '',
+    from: d.period?.[0] ?? '',
+    to: d.period?.[1] ?? '',
+    q: d.q,
+    sort: d.sort,
+  }
+}
+
+/**
+ * How many filters narrow the list, for the phone's "筛选 (n)" button: states,
+ * category, level, channel, overdue and the period (one, however set). The
+ * text search and the sort are not counted: the compact bar shows them.
+ */
+export function activeFilterCount(f: Partial<CaseFilters>): number {
+  const set = (k: keyof CaseFilters) => !!(f[k] ?? '').trim()
+  let n = 0
+  for (const k of ['state', 'category_id', 'level', 'channel'] as const) if (set(k)) n++
+  if (f.overdue === 'true') n++
+  if (set('from') || set('to')) n++
+  return n
+}
+
 /**
  * The API query for GET /cases: empty filters dropped, page → offset. The
  * period in the URL is inclusive (from and to are both counted, as the date

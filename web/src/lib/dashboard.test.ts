@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MetricsCore, MetricsTrend } from '@/api/types'
-import { dashboardRange, hotBarsOption, lastChange, rateSeries, ratioOf, trendStart } from './dashboard'
+import { dashboardRange, hotBarsOption, lastChange, previousMonth, rateSeries, ratioOf, reportMonthProblem, trendStart } from './dashboard'
 
 const r = (n: number, d: number) => ({ numerator: n, denominator: d, value: d ? n / d : null })
 function metrics(micro: [number, number], satisfied: [number, number]): MetricsCore {
@@ -56,6 +56,24 @@ describe('periods', () => {
     expect(trendStart(12, now)).toBe('2025-12-01')
     expect(trendStart(1, now)).toBe('2026-11-01')
     expect(trendStart(24, now)).toBe('2024-12-01')
+  })
+})
+
+describe('the monthly report', () => {
+  it('offers the last complete month in China time', () => {
+    expect(previousMonth(new Date('2026-11-29T02:00:00Z'))).toBe('2026-10')
+    expect(previousMonth(new Date('2026-01-15T02:00:00Z'))).toBe('2025-12')
+    // 31 December 17:00 UTC is already 1 January in China.
+    expect(previousMonth(new Date('2026-12-31T17:00:00Z'))).toBe('2026-12')
+  })
+
+  it('refuses a missing, malformed or future month', () => {
+    const now = new Date('2026-11-29T02:00:00Z')
+    expect(reportMonthProblem('2026-11', now)).toBe('')
+    expect(reportMonthProblem('2025-01', now)).toBe('')
+    expect(reportMonthProblem('', now)).toBe('dashboard.report.needMonth')
+    expect(reportMonthProblem('2026-13', now)).toBe('dashboard.report.badMonth')
+    expect(reportMonthProblem('2026-12', now)).toBe('dashboard.report.futureMonth')
   })
 })
 

@@ -126,3 +126,21 @@ export function volumeOption(trend: MetricsTrend | null | undefined, names: { to
     ],
   }
 }
+
+// ---- the monthly report -----------------------------------------------------
+
+/** "YYYY-MM" of the month before the current one (China time): the last complete month. */
+export function previousMonth(now: Date = new Date()): string {
+  const today = chinaDay(now)
+  const y = Number(today.slice(0, 4))
+  const m = Number(today.slice(5, 7))
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+}
+
+/** The i18n key of what is wrong with a report month, or '' (a month after the current one has no cases yet). */
+export function reportMonthProblem(month: string | null | undefined, now: Date = new Date()): string {
+  if (!month) return 'dashboard.report.needMonth'
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return 'dashboard.report.badMonth'
+  if (month > chinaDay(now).slice(0, 7)) return 'dashboard.report.futureMonth'
+  return ''
+}

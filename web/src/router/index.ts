@@ -89,6 +89,25 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/AuditPage.vue'),
     meta: { title: 'nav.audit', menu: '/audit', permission: 'audit_read' },
   },
+  // Administration (subdistrict admins).
+  {
+    path: '/admin/categories',
+    name: 'admin-categories',
+    component: () => import('@/pages/admin/CategoriesPage.vue'),
+    meta: { title: 'nav.categories', menu: '/admin/categories', permission: 'case_admin' },
+  },
+  {
+    path: '/admin/routing-rules',
+    name: 'admin-routing-rules',
+    component: () => import('@/pages/admin/RoutingRulesPage.vue'),
+    meta: { title: 'nav.routingRules', menu: '/admin/routing-rules', permission: 'case_admin' },
+  },
+  {
+    path: '/admin/calendar',
+    name: 'admin-calendar',
+    component: () => import('@/pages/admin/CalendarPage.vue'),
+    meta: { title: 'nav.calendar', menu: '/admin/calendar', permission: 'case_admin' },
+  },
   // Phone pages.
   {
     path: '/m/report',
