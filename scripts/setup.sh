@@ -23,7 +23,7 @@ packages=(
   curl ca-certificates
 )
 if [ "$with_browser" = 1 ]; then packages+=(chromium fonts-wqy-microhei); fi
-if [ "$with_bench" = 1 ]; then packages+=(wrk nginx-light gnuplot-nox); fi
+if [ "$with_bench" = 1 ]; then packages+=(wrk nginx-light gnuplot-nox python3); fi
 if ! command -v node >/dev/null 2>&1; then packages+=(nodejs npm); fi
 
 missing=()

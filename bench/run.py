@@ -1,0 +1,409 @@
+#!/usr/bin/env python3
+"""The benchmark suite in one command (see bench/README.md).
+
+Builds nothing itself (bench/run.sh does), then: generates or reuses the
+dataset of a tier, runs the micro-benchmarks, starts the real server and an
+nginx baseline on loopback, drives them with wrk, and writes
+bench/results.md and bench/throughput.png. Every figure is printed beside a
+baseline measured in the same invocation.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(ROOT, "build-bench")
+WEIGE = os.path.join(BUILD, "src", "cli", "weige")
+DATA = os.path.join(ROOT, "data", "bench")
+PASSWORD = "bench-password-2026"
+# Tiers: the city tier has ~7.5 million households in ~190,000 micro-grids;
+# the district tier is about 1/50 of it (small enough for CI).
+TIERS = {
+    "tiny": dict(subdistricts=1, communities=2, grids=4, micro_grids=6, households=40),
+    "district": dict(subdistricts=5, communities=8, grids=8, micro_grids=12, households=40),
+    "city": dict(subdistricts=250, communities=8, grids=8, micro_grids=12, households=40),
+}
+FIXED_JSON = json.dumps({"id": 1, "state": "reported", "category": "dispute.pets", "level": "micro",
+                         "handler": "micro_grid", "grid_id": 42, "created_at": "2026-11-29T10:00:00+08:00",
+                         "tracking_token": "0123456789abcdef0123456789abcdef"}, separators=(",", ":"))
+
+
+def log(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, timeout=60):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listening on {port}")
+
+
+def run(cmd, **kw):
+    log(" ".join(cmd))
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+
+
+def request(port, method, path, body=None, headers=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method)
+    req.add_header("Content-Type", "application/json")
+    for k, v in (headers or {}).items():
+        req.add_header(k, v)
+    with urllib.request.urlopen(req, timeout=60) as r:
+        return json.loads(r.read() or b"null"), r.headers
+
+
+def dataset(tier):
+    os.makedirs(DATA, exist_ok=True)
+    db = os.path.join(DATA, f"{tier}.db")
+    if os.path.exists(db) and os.path.exists(db + ".done"):
+        log(f"reusing {db}")
+        return db, json.load(open(db + ".done"))
+    for suffix in ("", "-wal", "-shm", ".key", ".done"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    p = TIERS[tier]
+    cmd = [WEIGE, "city", "--db", db, "--subdistricts", str(p["subdistricts"]), "--communities",
+           str(p["communities"]), "--grids", str(p["grids"]), "--micro-grids", str(p["micro_grids"]),
+           "--households", str(p["households"])]
+    log(" ".join(cmd))
+    start = time.time()
+    out = subprocess.run(cmd, check=True, text=True, stdout=subprocess.PIPE)  # progress goes to stderr
+    seconds = time.time() - start
+    summary = json.loads(out.stdout)
+    summary["generation_seconds"] = round(seconds, 1)
+    run([WEIGE, "user", "add", "--db", db, "--username", "bench", "--role", "subdistrict_admin", "--password", PASSWORD])
+    json.dump(summary, open(db + ".done", "w"))
+    return db, summary
+
+
+def copy_db(db, name):
+    dst = os.path.join(DATA, name)
+    for suffix in ("", "-wal", "-shm", ".key"):
+        if os.path.exists(dst + suffix):
+            os.remove(dst + suffix)
+    run(["cp", "--reflink=auto", db, dst])
+    shutil.copy(db + ".key", dst + ".key")
+    return dst
+
+
+class Server:
+    def __init__(self, db, group_commit=True):
+        self.port = free_port()
+        cmd = [WEIGE, "serve", "--db", db, "--listen", f"127.0.0.1:{self.port}", "--threads", "2",
+               "--deadline-interval", "0"]
+        if not group_commit:
+            cmd.append("--no-group-commit")
+        log(" ".join(cmd))
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_port(self.port)
+        _, headers = request(self.port, "POST", "/api/v1/auth/login", {"username": "bench", "password": PASSWORD})
+        cookie = headers["Set-Cookie"].split(";")[0]
+        me, _ = request(self.port, "GET", "/api/v1/auth/me", headers={"Cookie": cookie})
+        tok, _ = request(self.port, "POST", "/api/v1/api-tokens", {"name": "bench"},
+                         {"Cookie": cookie, "X-CSRF-Token": me["csrf_token"]})
+        self.token = tok["token"]
+
+    def rss_mib(self):
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return 0
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+class Nginx:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="weige-nginx-")
+        self.port = free_port()
+        conf = os.path.join(self.dir, "nginx.conf")
+        body = FIXED_JSON.replace("'", "\\'")
+        with open(conf, "w") as f:
+            f.write(f"""worker_processes 2; daemon off; pid {self.dir}/nginx.pid; error_log {self.dir}/error.log;
+events {{ worker_connections 4096; }}
+http {{ access_log off; client_body_temp_path {self.dir}; proxy_temp_path {self.dir};
+  fastcgi_temp_path {self.dir}; uwsgi_temp_path {self.dir}; scgi_temp_path {self.dir};
+  server {{ listen 127.0.0.1:{self.port}; location / {{ default_type application/json; return 200 '{body}'; }} }} }}
+""")
+        self.proc = subprocess.Popen(["nginx", "-c", conf, "-p", self.dir], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        wait_port(self.port)
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def to_ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s|m)", v)
+    n, unit = float(m.group(1)), m.group(2)
+    return {"us": n / 1000, "ms": n, "s": n * 1000, "m": n * 60000}[unit]
+
+
+def wrk(port, connections, seconds, script=None, path="/", env=None):
+    threads = 1 if connections == 1 else 2
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    if script:
+        cmd += ["-s", os.path.join(ROOT, "bench", script)]
+    cmd.append(f"http://127.0.0.1:{port}{path}")
+    out = subprocess.run(cmd, check=True, text=True, capture_output=True, env={**os.environ, **(env or {})}).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    lat = {p: to_ms(re.search(rf"\s{p}%\s+([\d.]+\w+)", out).group(1)) for p in ("50", "99")}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {"rps": rps, "p50_ms": lat["50"], "p99_ms": lat["99"],
+            "non_2xx": int(errors.group(1)) if errors else 0, "socket_errors": socket_errors.group(1) if socket_errors else ""}
+
+
+def median_of(runs, fn):
+    results = [fn() for _ in range(runs)]
+    rps = [r["rps"] for r in results]
+    best = sorted(results, key=lambda r: r["rps"])[len(results) // 2]
+    return {**best, "rps_min": min(rps), "rps_max": max(rps), "runs": runs,
+            "non_2xx": sum(r["non_2xx"] for r in results)}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tier", choices=TIERS, default="district")
+    ap.add_argument("--runs", type=int, default=3, help="repetitions of each HTTP measurement (median reported)")
+    ap.add_argument("--seconds", type=int, default=8, help="length of each wrk run")
+    ap.add_argument("--connections", default="1,16,64")
+    ap.add_argument("--smoke", action="store_true", help="CI: one short run each, only check the numbers are sane")
+    a = ap.parse_args()
+    if a.smoke:
+        a.runs, a.seconds = 1, 2
+    conns = [int(c) for c in a.connections.split(",")]
+    results = {"tier": a.tier, "machine": {"cpus": os.cpu_count(), "kernel": platform.release(),
+                                          "cpu": cpu_model(), "mem_gib": mem_gib()},
+               "started": time.strftime("%Y-%m-%d %H:%M:%S")}
+
+    db, summary = dataset(a.tier)
+    results["dataset"] = summary
+    results["db_mib"] = round(os.path.getsize(db) / 2**20, 1)
+
+    # Point -> micro-grid, at the tier's number of micro-grids, against brute force.
+    micro = summary.get("micro_grids", 190000)
+    out = run([os.path.join(BUILD, "bench", "weige_bench_locate"), f"--micro-grids={max(micro, 1000)}",
+               "--benchmark_format=json", "--benchmark_min_time=1"]).stdout
+    bm = {b["name"]: b for b in json.loads(out)["benchmarks"]}
+    results["locate"] = {"micro_grids": max(micro, 1000), "rtree_per_s": bm["BM_Locate"]["lookups_per_s"],
+                         "brute_force_per_s": bm["BM_BruteForce"]["lookups_per_s"]}
+    log(f"locate: {results['locate']}")
+
+    # The storage limit: plain SQLite inserts at the same durability.
+    results["sqlite"] = {}
+    for batch in (1, 100, 1000):
+        out = run([os.path.join(BUILD, "bench", "weige_bench_sqlite"), "--batch", str(batch), "--seconds",
+                   "2" if a.smoke else "5", "--db", os.path.join(DATA, "sqlite-baseline.db")]).stdout
+        results["sqlite"][batch] = json.loads(out)
+    log(f"sqlite: {results['sqlite']}")
+
+    # Emergency declaration over the whole tier, on a copy.
+    work = copy_db(db, f"{a.tier}-work.db")
+    out = run([os.path.join(BUILD, "bench", "weige_bench_emergency"), "--db", work]).stdout
+    results["emergency"] = json.loads(out)
+    log(f"emergency: {results['emergency']}")
+    import sqlite3
+    con = sqlite3.connect(work)
+    lo, hi = con.execute("SELECT min(id), max(id) FROM screening_tasks WHERE round_id = ?",
+                         (results["emergency"]["round_id"],)).fetchone()
+    unit_lo, unit_hi = con.execute("SELECT min(id), max(id) FROM places WHERE kind = 'unit'").fetchone()
+    con.close()
+
+    # HTTP: nginx's fixed response, then the server with and without group commit.
+    nginx = Nginx()
+    try:
+        results["nginx"] = {c: median_of(a.runs, lambda c=c: wrk(nginx.port, c, a.seconds)) for c in conns}
+    finally:
+        nginx.stop()
+    log(f"nginx: {results['nginx']}")
+
+    for mode in ("group", "single"):
+        server = Server(work, group_commit=mode == "group")
+        try:
+            env = {"WEIGE_TOKEN": server.token, "LO": str(lo), "HI": str(hi), "UNIT_LO": str(unit_lo),
+                   "UNIT_HI": str(unit_hi)}
+            results[f"screening_{mode}"] = {c: median_of(a.runs, lambda c=c: wrk(server.port, c, a.seconds,
+                                                                                   "screening.lua", "/", env))
+                                             for c in conns}
+            results[f"intake_{mode}"] = {c: median_of(a.runs, lambda c=c: wrk(server.port, c, a.seconds,
+                                                                                "intake.lua", "/", env))
+                                         for c in conns}
+            if mode == "group":
+                case_lo, case_hi = case_range(work)
+                env.update({"LO": str(case_lo), "HI": str(case_hi)})
+                results["read"] = {c: median_of(a.runs, lambda c=c: wrk(server.port, c, a.seconds, "read.lua", "/",
+                                                                         env)) for c in conns}
+                results["rss_mib"] = round(server.rss_mib(), 1)
+        finally:
+            server.stop()
+        log(f"{mode}: screening {results[f'screening_{mode}']} intake {results[f'intake_{mode}']}")
+
+    write_results(results, conns)
+    if a.smoke:
+        sane = (results["locate"]["rtree_per_s"] > 0 and results["emergency"]["households"] > 0 and
+                all(results["intake_group"][c]["rps"] > 0 for c in conns))
+        if not sane:
+            sys.exit("bench smoke: a figure is zero")
+    log("done: bench/results.md")
+
+
+def case_range(db):
+    import sqlite3
+    con = sqlite3.connect(db)
+    lo, hi = con.execute("SELECT min(id), max(id) FROM cases").fetchone()
+    con.close()
+    return lo or 1, hi or 1
+
+
+def cpu_model():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def mem_gib():
+    for line in open("/proc/meminfo"):
+        if line.startswith("MemTotal:"):
+            return round(int(line.split()[1]) / 2**20, 1)
+    return 0
+
+
+def write_results(r, conns):
+    with open(os.path.join(ROOT, "bench", "results.json"), "w") as f:
+        json.dump(r, f, indent=1, default=str)
+    plot(r, conns)
+    m = r["machine"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Regenerated by `bench/run.sh --tier {r['tier']}` on {r['started']}. Machine: {m['cpus']} cores "
+        f"({m['cpu']}), {m['mem_gib']} GiB, Linux {m['kernel']}; loopback only; wrk shares the cores with the "
+        "server. HTTP figures are the median of the runs (range in brackets); ratios are to baselines measured "
+        "in the same invocation.",
+        "",
+        "## Dataset",
+        "",
+        f"Tier `{r['tier']}`: {r['dataset'].get('households')} households, {r['dataset'].get('micro_grids')} "
+        f"micro-grids, {r['dataset'].get('persons')} persons; generated in {r['dataset'].get('generation_seconds')} s; "
+        f"database {r['db_mib']} MiB.",
+        "",
+        "## Point → micro-grid (one core)",
+        "",
+        f"R-tree: **{r['locate']['rtree_per_s']:,.0f} lookups/s** over {r['locate']['micro_grids']:,} micro-grids; "
+        f"brute-force scan: {r['locate']['brute_force_per_s']:,.0f}/s (ratio "
+        f"{r['locate']['rtree_per_s'] / r['locate']['brute_force_per_s']:,.0f}×). The R-tree agreed with the scan "
+        "on every sampled point before timing.",
+        "",
+        "## Storage limit: plain SQLite inserts, WAL, synchronous=FULL",
+        "",
+        "| rows per commit | rows/s |",
+        "|---|---|",
+    ]
+    for b, x in r["sqlite"].items():
+        lines.append(f"| {b} | {x['rows_per_s']:,.0f} |")
+    e = r["emergency"]
+    lines += [
+        "",
+        "## Declaring an emergency over the whole tier",
+        "",
+        f"{e['households']:,} households, {e['buildings']:,} buildings, {e['teams']:,} teams, {e['members']:,} "
+        f"members: **{e['seconds']:.1f} s** to the commit ({e['tasks_per_s']:,.0f} screening tasks/s).",
+        "",
+        "## HTTP on loopback",
+        "",
+        "| measurement | conns | req/s | p50 ms | p99 ms | ratio to nginx | non-2xx |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, label in (("nginx", "nginx fixed JSON (the HTTP limit)"), ("screening_group", "screening update, group commit"),
+                        ("screening_single", "screening update, one commit per request"),
+                        ("intake_group", "case intake, group commit"),
+                        ("intake_single", "case intake, one commit per request"), ("read", "case read by id")):
+        for c in conns:
+            x = r[name][c]
+            ratio = x["rps"] / r["nginx"][c]["rps"]
+            lines.append(f"| {label} | {c} | {x['rps']:,.0f} [{x['rps_min']:,.0f}–{x['rps_max']:,.0f}] | "
+                         f"{x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {ratio:.2f} | {x['non_2xx']} |")
+    s1 = r["sqlite"][1]["rows_per_s"]
+    lines += [
+        "",
+        f"Durable writes against the storage limit at one row per commit ({s1:,.0f} rows/s): case intake with "
+        f"group commit at {conns[-1]} connections is {r['intake_group'][conns[-1]]['rps'] / s1:.2f}×, without "
+        f"{r['intake_single'][conns[-1]]['rps'] / s1:.2f}×.",
+        "",
+        f"Server resident memory after the run: {r['rss_mib']} MiB.",
+        "",
+        "![throughput and p99 against connections](throughput.png)",
+        "",
+    ]
+    with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
+        f.write("\n".join(lines))
+
+
+def plot(r, conns):
+    if not shutil.which("gnuplot"):
+        return
+    tmp = tempfile.mkdtemp()
+    series = [("nginx", "nginx"), ("intake_group", "intake (group commit)"), ("intake_single", "intake (single)"),
+              ("screening_group", "screening (group commit)"), ("read", "read by id")]
+    for key, _ in series:
+        with open(os.path.join(tmp, key + ".dat"), "w") as f:
+            for c in conns:
+                f.write(f"{c} {r[key][c]['rps']} {r[key][c]['p99_ms']}\n")
+    png = os.path.join(ROOT, "bench", "throughput.png")
+    rps = ", ".join(f"'{tmp}/{k}.dat' using 1:2 with linespoints title '{t}'" for k, t in series)
+    p99 = ", ".join(f"'{tmp}/{k}.dat' using 1:3 with linespoints title '{t}'" for k, t in series)
+    script = f"""set terminal pngcairo size 1200,500 font ',10'
+set output '{png}'
+set multiplot layout 1,2
+set logscale x 2
+set xlabel 'connections'
+set ylabel 'requests/s'
+set key top left
+plot {rps}
+set ylabel 'p99 latency (ms)'
+set logscale y
+plot {p99}
+unset multiplot
+"""
+    subprocess.run(["gnuplot"], input=script, text=True, check=False)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
