@@ -2,10 +2,25 @@
 
 #include <spdlog/spdlog.h>
 
+#include <regex>
+
 #include "service/audit.h"
 #include "store/migrations.h"
 
 namespace weige::http {
+namespace {
+
+// The case a write is about: the id in /cases/{id}/..., else the new case's.
+std::optional<Id> case_of_change(const std::string& path, const nlohmann::json& result) {
+  static const std::regex with_id("^/api/v1/cases/([0-9]+)(/.*)?$");
+  std::smatch m;
+  if (std::regex_match(path, m, with_id)) return std::stoll(m[1]);
+  bool created = path == "/api/v1/cases" || path == "/api/v1/public/reports";
+  if (created && result.is_object() && result.contains("id") && result["id"].is_number_integer()) return result["id"].get<Id>();
+  return std::nullopt;
+}
+
+}  // namespace
 
 Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
     : pool_(pool), vault_(vault), options_(std::move(options)) {
@@ -145,7 +160,7 @@ Handler Api::wrap(JsonHandler fn, int status) {
                          path.rfind("/api/v1/track/", 0) == 0;
       if (s && about_cases) {
         nlohmann::json event{{"type", "case"}, {"method", request.method}, {"path", request.path}};
-        if (result->is_object() && result->contains("id")) event["id"] = (*result)["id"];
+        if (auto id = case_of_change(path, *result)) event["id"] = *id;
         if (result->is_object() && result->contains("state")) event["state"] = (*result)["state"];
         feed_.publish(event.dump());
       }
