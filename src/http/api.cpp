@@ -2,10 +2,25 @@
 
 #include <spdlog/spdlog.h>
 
+#include <regex>
+
 #include "service/audit.h"
 #include "store/migrations.h"
 
 namespace weige::http {
+namespace {
+
+// The case a write is about: the id in /cases/{id}/..., else the new case's.
+std::optional<Id> case_of_change(const std::string& path, const nlohmann::json& result) {
+  static const std::regex with_id("^/api/v1/cases/([0-9]+)(/.*)?$");
+  std::smatch m;
+  if (std::regex_match(path, m, with_id)) return std::stoll(m[1]);
+  bool created = path == "/api/v1/cases" || path == "/api/v1/public/reports";
+  if (created && result.is_object() && result.contains("id") && result["id"].is_number_integer()) return result["id"].get<Id>();
+  return std::nullopt;
+}
+
+}  // namespace
 
 Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
     : pool_(pool), vault_(vault), options_(std::move(options)) {
@@ -142,8 +157,13 @@ void Api::publish_write(const Request& request, const nlohmann::json& out) {
   bool about_emergency = path.rfind("/api/v1/emergenc", 0) == 0 || path.rfind("/api/v1/screening-tasks", 0) == 0 ||
                          path.rfind("/api/v1/errands", 0) == 0;
   if (!about_cases && !about_emergency) return;
-  nlohmann::json event{{"type", about_cases ? "case" : "emergency"}, {"method", request.method}, {"path", path}};
-  if (out.is_object() && out.contains("id")) event["id"] = out["id"];
+  if (about_emergency) {
+    // Names nothing: viewers refresh what their own scope lets them see.
+    feed_.publish(nlohmann::json{{"type", "emergency"}, {"method", request.method}}.dump());
+    return;
+  }
+  nlohmann::json event{{"type", "case"}, {"method", request.method}, {"path", path}};
+  if (auto id = case_of_change(path, out)) event["id"] = *id;
   if (out.is_object() && out.contains("state")) event["state"] = out["state"];
   feed_.publish(event.dump());
 }

@@ -276,10 +276,7 @@ void Api::register_auth_routes() {
                  WEIGE_TRY(need_reason(j, reason));
                  service::PeopleService svc(db, vault_);
                  WEIGE_ASSIGN(auto sc, scope(r, db));
-                 if (!sc.all) {
-                   WEIGE_ASSIGN(bool visible, svc.person_in_grids(id, sc.grid_ids));
-                   if (!visible) return Status::not_found("person " + std::to_string(id) + " does not exist");
-                 }
+                 WEIGE_TRY(service::scoped_person(db, id, sc));
                  WEIGE_ASSIGN(Person p, svc.get_person(id));
                  r.audit_detail = {{"reveal", "person"}, {"reason", reason}};
                  return json{{"id", p.id}, {"name", p.name}, {"phone", p.phone}, {"id_number", p.id_number},

@@ -250,16 +250,17 @@ void Api::register_case_admin_routes() {
                .summary = "Name the property company serving a compound or non-residential place", .tag = "admin",
                .request_schema = "PropertyContractInput", .response_schema = "PropertyContract",
                .permission = Permission::kMapWrite,
-               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(json j, parse_object(r, {"organisation_id"}));
                  Id org = 0;
                  WEIGE_TRY(read_id(j, "organisation_id", org, true));
-                 WEIGE_ASSIGN(Place p, store::get_place(db, id));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 WEIGE_ASSIGN(Place p, service::scoped_place_to_change(db, id, sc));
                  if (p.kind != PlaceKind::kCompound && !is_non_residential(p.kind)) {
                    return Status::invalid("property contracts are for compounds, towers, malls and shop streets");
                  }
-                 WEIGE_ASSIGN(Organisation o, store::get_organisation(db, org));
+                 WEIGE_ASSIGN(Organisation o, service::scoped_organisation(db, org, sc));
                  if (o.kind != OrganisationKind::kPropertyCompany) {
                    return Status::invalid("organisation " + std::to_string(org) + " is not a property company", {{"field", "organisation_id"}});
                  }

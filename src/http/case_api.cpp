@@ -154,11 +154,26 @@ void Api::register_case_routes() {
                      WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                      WEIGE_ASSIGN(json j, parse_object(r, kIntakeFields));
                      WEIGE_ASSIGN(auto in, parse_intake(j));
+                     // Staff take requests in for places, grids and reporters in their scope.
+                     WEIGE_ASSIGN(auto sc, scope(r, db));
+                     if (in.place_id) {
+                       auto place = service::scoped_place_to_change(db, *in.place_id, sc);
+                       WEIGE_TRY(service::as_reference(place.status(), place.status().message(), "place_id"));
+                     } else if (in.grid_id) {
+                       auto grid = service::scoped_grid(db, *in.grid_id, sc);
+                       WEIGE_TRY(service::as_reference(grid.status(), grid.status().message(), "grid_id"));
+                     }
+                     if (in.reporter_person_id) {
+                       Status person = service::scoped_person(db, *in.reporter_person_id, sc);
+                       WEIGE_TRY(service::as_reference(person, person.message(), "reporter_person_id"));
+                     }
                      auto svc = cases(db);
                      WEIGE_ASSIGN(auto res, svc.intake(in, actor));
                      Seconds now = options_.clock();
                      json dups = json::array();
-                     for (const auto& d : res.duplicates) dups.push_back(case_summary_json(d, now));
+                     for (const auto& d : res.duplicates) {
+                       if (service::case_in_scope(d, sc)) dups.push_back(case_summary_json(d, now));
+                     }
                      json out = case_json(res.view, now);
                      out["tracking_token"] = res.view.record.tracking_token;
                      out["duplicates"] = dups;
@@ -205,9 +220,8 @@ void Api::register_case_routes() {
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(known_actor(r, db).status());
                  Seconds now = options_.clock();
-                 WEIGE_ASSIGN(store::CaseFilter f, parse_case_filter(r, db, now, true));
                  WEIGE_ASSIGN(auto sc, scope(r, db));
-                 service::restrict(f, sc);
+                 WEIGE_ASSIGN(store::CaseFilter f, parse_case_filter(r, db, sc, now, true));
                  WEIGE_ASSIGN(auto page, store::list_cases(db, f));
                  json items = json::array();
                  for (const auto& c : page.items) items.push_back(case_summary_json(c, now));
@@ -232,9 +246,10 @@ void Api::register_case_routes() {
                  if (!category) return Status::invalid("category_id is required", {{"parameter", "category_id"}});
                  WEIGE_TRY(query_id(r, "place_id", place));
                  WEIGE_ASSIGN(auto point, query_point(r));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 if (place) WEIGE_TRY(service::scoped_place(db, *place, sc).status());
                  auto svc = cases(db);
                  WEIGE_ASSIGN(auto dups, svc.duplicates_for(place, point, *category, std::nullopt));
-                 WEIGE_ASSIGN(auto sc, scope(r, db));
                  Seconds now = options_.clock();
                  json items = json::array();
                  for (const auto& c : dups) {

@@ -47,7 +47,8 @@ Result<std::optional<Point>> query_point(const Request& r) {
   }
 }
 
-Result<store::CaseFilter> parse_case_filter(const Request& r, store::Db& db, Seconds now, bool paged) {
+Result<store::CaseFilter> parse_case_filter(const Request& r, store::Db& db, const service::Scope& scope, Seconds now,
+                                            bool paged) {
   store::CaseFilter f;
   if (paged) WEIGE_TRY(query_page(r, f.limit, f.offset));
   if (const std::string* s = r.param("state")) {
@@ -68,7 +69,7 @@ Result<store::CaseFilter> parse_case_filter(const Request& r, store::Db& db, Sec
   WEIGE_TRY(query_enum(r, "handler", parse_handler_kind, f.handler, "handler"));
   WEIGE_TRY(query_id(r, "grid_id", grid));
   if (grid) {
-    WEIGE_TRY(store::get_grid(db, *grid).status());
+    WEIGE_TRY(service::scoped_grid(db, *grid, scope).status());
     WEIGE_ASSIGN(f.grid_ids, store::grid_subtree(db, *grid));
   }
   WEIGE_TRY(query_id(r, "community_id", f.community_id));
@@ -91,6 +92,7 @@ Result<store::CaseFilter> parse_case_filter(const Request& r, store::Db& db, Sec
     }
     f.sort = *s;
   }
+  service::restrict(f, scope);
   return f;
 }
 

@@ -40,6 +40,32 @@ Status apply_grid(const json& j, Grid& g) {
   return {};
 }
 
+// The grid and place a place would be put under lie in the scope; otherwise
+// the answer MapService gives when they do not exist.
+Status references_in_scope(store::Db& db, const service::Scope& sc, std::optional<Id> parent_id, std::optional<Id> grid_id) {
+  if (parent_id) {
+    WEIGE_TRY(service::as_reference(service::scoped_place_to_change(db, *parent_id, sc).status(),
+                                    "parent place " + std::to_string(*parent_id) + " does not exist", "parent_id"));
+  }
+  if (grid_id) {
+    WEIGE_TRY(service::as_reference(service::scoped_grid(db, *grid_id, sc).status(),
+                                    "grid " + std::to_string(*grid_id) + " does not exist", "grid_id"));
+  }
+  return {};
+}
+
+// A grid's parent lies in the scope (a general grid's community holds a grid
+// in it); otherwise the answer MapService gives when it does not exist.
+Status grid_references_in_scope(store::Db& db, const service::Scope& sc, const Grid& g) {
+  if (g.parent_id) {
+    return service::as_reference(service::scoped_grid(db, *g.parent_id, sc).status(),
+                                 "parent grid " + std::to_string(*g.parent_id) + " does not exist", "parent_id");
+  }
+  WEIGE_ASSIGN(bool ok, service::community_in_scope(db, g.community_id, sc));
+  if (!ok) return Status::invalid("a general grid needs community_id, the id of a community place", {{"field", "community_id"}});
+  return {};
+}
+
 json tree_node(const Grid& g, const std::unordered_map<Id, std::vector<const Grid*>>& children,
                const std::unordered_map<Id, store::GridCounts>& counts, int depth) {
   json node = {{"type", "grid"},
@@ -184,7 +210,7 @@ void Api::register_map_routes() {
                    depth = std::stoi(*d);
                  }
                  if (community) {
-                   WEIGE_ASSIGN(Place c, store::get_place(db, *community));
+                   WEIGE_ASSIGN(Place c, service::scoped_community(db, *community, sc));
                    if (c.kind != PlaceKind::kCommunity) {
                      return Status::invalid("place " + std::to_string(*community) + " is not a community");
                    }
@@ -233,8 +259,7 @@ void Api::register_map_routes() {
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(auto sc, scope(r, db));
-                 if (!service::grid_in_scope(id, sc)) return Status::not_found("grid " + std::to_string(id) + " does not exist");
-                 WEIGE_ASSIGN(Grid g, store::get_grid(db, id));
+                 WEIGE_ASSIGN(Grid g, service::scoped_grid(db, id, sc));
                  WEIGE_ASSIGN(auto subtree_ids, store::grid_subtree(db, id));
                  WEIGE_ASSIGN(auto community_grids, store::list_grids(db, g.community_id));
                  WEIGE_ASSIGN(auto counts, store::grid_counts(db, community_grids));
@@ -284,7 +309,7 @@ void Api::register_map_routes() {
                .success_status = 201,
                .permission = Permission::kMapWrite,
                .handler = wrap(
-                   [](Request& r, store::Db& db) -> Result<json> {
+                   [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(json j, parse_object(r, kGridFields));
                      std::string kind_s;
                      WEIGE_TRY(read_string(j, "kind", kind_s, true));
@@ -295,6 +320,8 @@ void Api::register_map_routes() {
                      WEIGE_TRY(read_string(j, "code", g.code, true, 18));
                      WEIGE_TRY(read_string(j, "name", g.name, true, 200));
                      WEIGE_TRY(apply_grid(j, g));
+                     WEIGE_ASSIGN(auto sc, scope(r, db));
+                     WEIGE_TRY(grid_references_in_scope(db, sc, g));
                      service::MapService svc(db);
                      WEIGE_ASSIGN(Grid created, svc.create_grid(std::move(g)));
                      return grid_json(created);
@@ -309,14 +336,20 @@ void Api::register_map_routes() {
                .request_schema = "GridPatch",
                .response_schema = "Grid",
                .permission = Permission::kMapWrite,
-               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(json j, parse_object(r, kGridFields));
-                 WEIGE_ASSIGN(Grid g, store::get_grid(db, id));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 WEIGE_ASSIGN(Grid g, service::scoped_grid(db, id, sc));
+                 std::optional<Id> old_parent = g.parent_id;
+                 Id old_community = g.community_id;
                  if (j.contains("kind") && j["kind"] != to_string(g.kind)) {
                    return Status::invalid("the kind of a grid cannot change", {{"field", "kind"}});
                  }
                  WEIGE_TRY(apply_grid(j, g));
+                 if (g.parent_id != old_parent || g.community_id != old_community) {
+                   WEIGE_TRY(grid_references_in_scope(db, sc, g));
+                 }
                  service::MapService svc(db);
                  WEIGE_ASSIGN(Grid updated, svc.update_grid(std::move(g)));
                  return grid_json(updated);
@@ -350,7 +383,7 @@ void Api::register_map_routes() {
                  std::optional<Id> grid;
                  WEIGE_TRY(query_id(r, "grid_id", grid));
                  if (grid) {
-                   WEIGE_TRY(store::get_grid(db, *grid).status());
+                   WEIGE_TRY(service::scoped_grid(db, *grid, sc).status());
                    WEIGE_ASSIGN(f.grid_ids, store::grid_subtree(db, *grid));
                  }
                  if (const std::string* q = r.param("q")) f.name_contains = *q;
@@ -369,11 +402,8 @@ void Api::register_map_routes() {
                .permission = Permission::kMapRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
-                 WEIGE_ASSIGN(Place p, store::get_place(db, id));
                  WEIGE_ASSIGN(auto sc, scope(r, db));
-                 if (p.grid_id && !service::grid_in_scope(*p.grid_id, sc)) {
-                   return Status::not_found("place " + std::to_string(id) + " does not exist");
-                 }
+                 WEIGE_ASSIGN(Place p, service::scoped_place(db, id, sc));
                  json out = place_json(p);
                  json path = json::array();
                  std::optional<Id> cur = p.parent_id;
@@ -409,7 +439,7 @@ void Api::register_map_routes() {
                .success_status = 201,
                .permission = Permission::kMapWrite,
                .handler = wrap(
-                   [](Request& r, store::Db& db) -> Result<json> {
+                   [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(json j, parse_object(r, kPlaceFields));
                      std::string kind_s;
                      WEIGE_TRY(read_string(j, "kind", kind_s, true));
@@ -419,6 +449,8 @@ void Api::register_map_routes() {
                      p.kind = *kind;
                      WEIGE_TRY(read_string(j, "name", p.name, true, 200));
                      WEIGE_TRY(apply_place(j, p));
+                     WEIGE_ASSIGN(auto sc, scope(r, db));
+                     WEIGE_TRY(references_in_scope(db, sc, p.parent_id, p.grid_id));
                      service::MapService svc(db);
                      WEIGE_ASSIGN(Place created, svc.create_place(std::move(p)));
                      return place_json(created);
@@ -433,14 +465,18 @@ void Api::register_map_routes() {
                .request_schema = "PlacePatch",
                .response_schema = "Place",
                .permission = Permission::kMapWrite,
-               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(json j, parse_object(r, kPlaceFields));
-                 WEIGE_ASSIGN(Place p, store::get_place(db, id));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 WEIGE_ASSIGN(Place p, service::scoped_place_to_change(db, id, sc));
+                 std::optional<Id> old_parent = p.parent_id, old_grid = p.grid_id;
                  if (j.contains("kind") && j["kind"] != to_string(p.kind)) {
                    return Status::invalid("the kind of a place cannot change", {{"field", "kind"}});
                  }
                  WEIGE_TRY(apply_place(j, p));
+                 WEIGE_TRY(references_in_scope(db, sc, p.parent_id != old_parent ? p.parent_id : std::nullopt,
+                                               p.grid_id != old_grid ? p.grid_id : std::nullopt));
                  service::MapService svc(db);
                  WEIGE_ASSIGN(Place updated, svc.update_place(std::move(p)));
                  return place_json(updated);
@@ -449,13 +485,21 @@ void Api::register_map_routes() {
   router_.add({.method = "GET",
                .pattern = "/api/v1/check",
                .operation_id = "checkMap",
-               .summary = "Every never-split and structural violation in the database",
+               .summary = "Every never-split and structural violation in the database (in the caller's grids)",
                .tag = "map",
                .response_schema = "CheckReport",
                .permission = Permission::kMapRead,
-               .handler = wrap([](Request&, store::Db& db) -> Result<json> {
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  service::MapService svc(db);
                  WEIGE_ASSIGN(auto violations, svc.check_all());
+                 // A limited scope sees the violations that name one of its grids.
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 if (!sc.all) {
+                   std::erase_if(violations, [&](const Violation& v) {
+                     return std::none_of(v.grid_ids.begin(), v.grid_ids.end(),
+                                         [&](Id g) { return service::grid_in_scope(g, sc); });
+                   });
+                 }
                  std::size_t errors = count_errors(violations);
                  return json{{"errors", errors},
                              {"warnings", violations.size() - errors},

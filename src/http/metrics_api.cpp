@@ -43,9 +43,8 @@ void Api::register_metrics_routes() {
                .permission = Permission::kMetricsRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  Seconds now = options_.clock();
-                 WEIGE_ASSIGN(auto f, parse_case_filter(r, db, now, false));
                  WEIGE_ASSIGN(auto sc, scope(r, db));
-                 service::restrict(f, sc);
+                 WEIGE_ASSIGN(auto f, parse_case_filter(r, db, sc, now, false));
                  WEIGE_ASSIGN(auto facts, store::case_facts(db, f));
                  Metrics m = compute_metrics(facts, now);
                  json j = metrics_json(m);
@@ -73,9 +72,8 @@ void Api::register_metrics_routes() {
                    }
                  }
                  Seconds now = options_.clock();
-                 WEIGE_ASSIGN(auto f, parse_case_filter(r, db, now, false));
                  WEIGE_ASSIGN(auto sc, scope(r, db));
-                 service::restrict(f, sc);
+                 WEIGE_ASSIGN(auto f, parse_case_filter(r, db, sc, now, false));
                  WEIGE_ASSIGN(auto facts, store::case_facts(db, f));
                  json points = json::array();
                  for (const auto& p : trend(facts, bucket, now)) {
@@ -104,7 +102,8 @@ void Api::register_metrics_routes() {
                    std::optional<Id> community;
                    WEIGE_TRY(query_id(r, "community_id", community));
                    if (!community) return Status::invalid("community_id is required", {{"parameter", "community_id"}});
-                   WEIGE_ASSIGN(Place c, store::get_place(db, *community));
+                   WEIGE_ASSIGN(auto sc, scope(r, db));
+                   WEIGE_ASSIGN(Place c, service::scoped_community(db, *community, sc));
                    if (c.kind != PlaceKind::kCommunity) return Status::invalid("place " + std::to_string(c.id) + " is not a community");
                    const std::string* month = r.param("month");
                    auto first = month ? parse_day(*month + "-01") : std::nullopt;
@@ -117,7 +116,6 @@ void Api::register_metrics_routes() {
                    f.community_id = c.id;
                    f.created_from = *first * 86400 - 8 * 3600;
                    f.created_to = next * 86400 - 8 * 3600;
-                   WEIGE_ASSIGN(auto sc, scope(r, db));
                    service::restrict(f, sc);
                    WEIGE_ASSIGN(auto facts, store::case_facts(db, f));
                    Seconds now = options_.clock();

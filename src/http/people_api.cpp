@@ -14,6 +14,21 @@ const std::set<std::string> kPersonFields{"kind", "name", "phone", "id_number", 
                                           "gender", "birth_year", "party_member",
                                           "household_id", "relation", "organisation_id"};
 
+// A person's household and organisation lie in the scope; otherwise the
+// answer PeopleService gives when they do not exist.
+Status person_references_in_scope(store::Db& db, const service::Scope& sc, const Person& p) {
+  if (p.household_id) {
+    WEIGE_TRY(service::as_reference(service::scoped_place(db, *p.household_id, sc).status(),
+                                    "household " + std::to_string(*p.household_id) + " does not exist", "household_id"));
+  }
+  if (p.organisation_id) {
+    WEIGE_TRY(service::as_reference(service::scoped_organisation(db, *p.organisation_id, sc).status(),
+                                    "organisation " + std::to_string(*p.organisation_id) + " does not exist",
+                                    "organisation_id"));
+  }
+  return {};
+}
+
 Status apply_person(const json& j, Person& p) {
   std::string kind;
   WEIGE_TRY(read_string(j, "kind", kind));
@@ -64,6 +79,7 @@ void Api::register_people_routes() {
                  WEIGE_TRY(query_enum(r, "role", parse_grid_role, q.role, "role"));
                  WEIGE_ASSIGN(auto sc, scope(r, db));
                  if (!sc.all) q.scope_grid_ids = sc.grid_ids;
+                 if (q.grid_id) WEIGE_TRY(service::scoped_grid(db, *q.grid_id, sc).status());
                  if (const std::string* v = r.param("phone")) q.phone = *v;
                  if (const std::string* v = r.param("name")) q.name = *v;
                  service::PeopleService svc(db, vault_);
@@ -84,10 +100,7 @@ void Api::register_people_routes() {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  service::PeopleService svc(db, vault_);
                  WEIGE_ASSIGN(auto sc, scope(r, db));
-                 if (!sc.all) {
-                   WEIGE_ASSIGN(bool visible, svc.person_in_grids(id, sc.grid_ids));
-                   if (!visible) return Status::not_found("person " + std::to_string(id) + " does not exist");
-                 }
+                 WEIGE_TRY(service::scoped_person(db, id, sc));
                  WEIGE_ASSIGN(Person p, svc.get_person(id));
                  json out = person_json(p);
                  store::AssignmentFilter f;
@@ -114,6 +127,8 @@ void Api::register_people_routes() {
                      Person p;
                      WEIGE_TRY(read_string(j, "name", p.name, true, 100));
                      WEIGE_TRY(apply_person(j, p));
+                     WEIGE_ASSIGN(auto sc, scope(r, db));
+                     WEIGE_TRY(person_references_in_scope(db, sc, p));
                      service::PeopleService svc(db, vault_);
                      WEIGE_ASSIGN(Person created, svc.create_person(std::move(p)));
                      return person_json(created);
@@ -132,8 +147,15 @@ void Api::register_people_routes() {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(json j, parse_object(r, kPersonFields));
                  service::PeopleService svc(db, vault_);
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 WEIGE_TRY(service::scoped_person(db, id, sc));
                  WEIGE_ASSIGN(Person p, svc.get_person(id));
+                 Person before = p;
                  WEIGE_TRY(apply_person(j, p));
+                 Person changed;
+                 if (p.household_id != before.household_id) changed.household_id = p.household_id;
+                 if (p.organisation_id != before.organisation_id) changed.organisation_id = p.organisation_id;
+                 WEIGE_TRY(person_references_in_scope(db, sc, changed));
                  WEIGE_ASSIGN(Person updated, svc.update_person(std::move(p)));
                  return person_json(updated);
                })});
@@ -156,8 +178,12 @@ void Api::register_people_routes() {
                  }
                  service::PeopleService svc(db, vault_);
                  WEIGE_ASSIGN(auto orgs, svc.list_organisations(community, kind));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
                  json items = json::array();
-                 for (const auto& o : orgs) items.push_back(organisation_json(o));
+                 for (const auto& o : orgs) {
+                   WEIGE_ASSIGN(bool visible, service::organisation_in_scope(db, o, sc));
+                   if (visible) items.push_back(organisation_json(o));
+                 }
                  return json{{"items", items}, {"total", items.size()}};
                })});
 
@@ -182,6 +208,16 @@ void Api::register_people_routes() {
                      WEIGE_TRY(read_string(j, "name", o.name, true, 200));
                      WEIGE_TRY(read_id(j, "community_id", o.community_id));
                      WEIGE_TRY(read_id(j, "place_id", o.place_id));
+                     WEIGE_ASSIGN(auto sc, scope(r, db));
+                     if (o.community_id) {
+                       WEIGE_TRY(service::as_reference(service::scoped_community(db, *o.community_id, sc).status(),
+                                                       "community " + std::to_string(*o.community_id) + " does not exist",
+                                                       "community_id"));
+                     }
+                     if (o.place_id) {
+                       auto place = service::scoped_place_to_change(db, *o.place_id, sc);
+                       WEIGE_TRY(service::as_reference(place.status(), place.status().message(), "place_id"));
+                     }
                      service::PeopleService svc(db, vault_);
                      WEIGE_ASSIGN(Organisation created, svc.create_organisation(std::move(o)));
                      return organisation_json(created);
@@ -209,7 +245,7 @@ void Api::register_people_routes() {
                    if (!f.role) return Status::invalid("unknown role '" + *k + "'", {{"parameter", "role"}});
                  }
                  if (grid) {
-                   WEIGE_TRY(store::get_grid(db, *grid).status());
+                   WEIGE_TRY(service::scoped_grid(db, *grid, sc).status());
                    WEIGE_ASSIGN(f.grid_ids, store::grid_subtree(db, *grid));
                  }
                  WEIGE_ASSIGN(auto list, store::list_assignments(db, f));
@@ -249,6 +285,9 @@ void Api::register_people_routes() {
                                               {{"field", "duty"}});
                      }
                      a.duty = *parsed_duty;
+                     WEIGE_ASSIGN(auto sc, scope(r, db));
+                     WEIGE_TRY(service::as_reference(service::scoped_grid(db, a.grid_id, sc).status(),
+                                                     "grid " + std::to_string(a.grid_id) + " does not exist", "grid_id"));
                      service::PeopleService svc(db, vault_);
                      WEIGE_ASSIGN(Assignment created, svc.create_assignment(a));
                      return assignment_json(created);
@@ -264,6 +303,8 @@ void Api::register_people_routes() {
                .permission = Permission::kPeopleWrite,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
+                 WEIGE_ASSIGN(auto sc, scope(r, db));
+                 WEIGE_TRY(service::scoped_assignment(db, id, sc).status());
                  service::PeopleService svc(db, vault_);
                  WEIGE_TRY(svc.delete_assignment(id));
                  return json{{"deleted", id}};
@@ -288,6 +329,13 @@ void Api::register_people_routes() {
                      WEIGE_TRY(read_id(j, "from_person_id", l.from_person_id));
                      WEIGE_TRY(read_id(j, "to_person_id", l.to_person_id));
                      WEIGE_TRY(read_id(j, "to_household_id", l.to_household_id));
+                     // Both ends lie in the scope; otherwise answered as if they did not exist.
+                     WEIGE_ASSIGN(auto sc, scope(r, db));
+                     if (l.from_org_id) WEIGE_TRY(service::scoped_organisation(db, *l.from_org_id, sc).status());
+                     for (const auto& person : {l.from_person_id, l.to_person_id}) {
+                       if (person) WEIGE_TRY(service::scoped_person(db, *person, sc));
+                     }
+                     if (l.to_household_id) WEIGE_TRY(service::scoped_place(db, *l.to_household_id, sc).status());
                      service::PeopleService svc(db, vault_);
                      WEIGE_ASSIGN(store::Link created, svc.create_link(l));
                      auto id_or_null = [](const std::optional<Id>& v) { return v ? json(*v) : json(nullptr); };
@@ -309,10 +357,7 @@ void Api::register_people_routes() {
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(auto sc, scope(r, db));
-                 WEIGE_ASSIGN(Place h, store::get_place(db, id));
-                 if (h.grid_id && !service::grid_in_scope(*h.grid_id, sc)) {
-                   return Status::not_found("place " + std::to_string(id) + " does not exist");
-                 }
+                 WEIGE_TRY(service::scoped_place(db, id, sc).status());
                  service::PeopleService svc(db, vault_);
                  WEIGE_ASSIGN(auto chain, svc.who_links(id));
                  json steps = json::array();

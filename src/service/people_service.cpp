@@ -108,22 +108,6 @@ Result<Person> PeopleService::get_person(Id id) {
   return unseal(r);
 }
 
-Result<bool> PeopleService::person_in_grids(Id person_id, const std::vector<Id>& grid_ids) {
-  store::PersonFilter f;
-  f.grid_ids = grid_ids.empty() ? std::vector<Id>{-1} : grid_ids;
-  f.limit = 1;
-  std::string marks;
-  store::Params p{person_id};
-  for (std::size_t i = 0; i < f.grid_ids.size(); ++i) marks += i ? ",?" : "?";
-  for (Id g : f.grid_ids) p.emplace_back(g);
-  for (Id g : f.grid_ids) p.emplace_back(g);
-  WEIGE_ASSIGN(auto n, db_.scalar("SELECT count(*) FROM persons WHERE id = ? AND (household_id IN (SELECT id FROM places "
-                                  "WHERE grid_id IN (" + marks + ")) OR id IN (SELECT person_id FROM assignments WHERE "
-                                  "grid_id IN (" + marks + ")))",
-                                  p));
-  return n > 0;
-}
-
 Result<PersonList> PeopleService::list_persons(const PersonQuery& q) {
   store::PersonFilter f;
   f.household_id = q.household_id;

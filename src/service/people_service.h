@@ -46,8 +46,6 @@ class PeopleService {
   Result<Person> create_person(Person person);
   Result<Person> update_person(Person person);
   Result<Person> get_person(Id id);
-  // Whether a person lives or serves in one of these grids.
-  Result<bool> person_in_grids(Id person_id, const std::vector<Id>& grid_ids);
   Result<PersonList> list_persons(const PersonQuery& query);
 
   Result<Organisation> create_organisation(Organisation org);

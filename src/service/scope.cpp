@@ -96,4 +96,79 @@ bool grid_in_scope(Id grid_id, const Scope& s) {
   return contains(s.grid_ids, grid_id);
 }
 
+Result<bool> community_in_scope(store::Db& db, Id community_id, const Scope& s) {
+  if (s.all) return true;
+  WEIGE_ASSIGN(auto grids, store::list_grids(db, community_id));
+  return std::any_of(grids.begin(), grids.end(), [&](const Grid& g) { return grid_in_scope(g.id, s); });
+}
+
+Result<Grid> scoped_grid(store::Db& db, Id id, const Scope& s) {
+  if (!grid_in_scope(id, s)) return store::grid_not_found(id);
+  return store::get_grid(db, id);
+}
+
+Result<Place> scoped_place(store::Db& db, Id id, const Scope& s) {
+  WEIGE_ASSIGN(Place p, store::get_place(db, id));
+  if (p.grid_id && !grid_in_scope(*p.grid_id, s)) return store::place_not_found(id);
+  return p;
+}
+
+Result<Place> scoped_place_to_change(store::Db& db, Id id, const Scope& s) {
+  WEIGE_ASSIGN(Place p, scoped_place(db, id, s));
+  if (p.grid_id || s.all) return p;
+  std::optional<Id> community = p.kind == PlaceKind::kCommunity ? std::optional<Id>(p.id) : p.community_id;
+  if (!community) return store::place_not_found(id);  // the subdistrict
+  WEIGE_ASSIGN(bool ok, community_in_scope(db, *community, s));
+  if (!ok) return store::place_not_found(id);
+  return p;
+}
+
+Result<Place> scoped_community(store::Db& db, Id id, const Scope& s) {
+  WEIGE_ASSIGN(Place p, scoped_place(db, id, s));
+  if (p.kind != PlaceKind::kCommunity) return p;  // the caller says what is wrong with it
+  WEIGE_ASSIGN(bool ok, community_in_scope(db, id, s));
+  if (!ok) return store::place_not_found(id);
+  return p;
+}
+
+Status scoped_person(store::Db& db, Id id, const Scope& s) {
+  WEIGE_TRY(store::get_person(db, id).status());
+  if (s.all) return {};
+  if (s.grid_ids.empty()) return store::person_not_found(id);
+  std::string marks;
+  store::Params p{id};
+  for (std::size_t i = 0; i < s.grid_ids.size(); ++i) marks += i ? ",?" : "?";
+  for (Id g : s.grid_ids) p.emplace_back(g);  // households in the grids
+  for (Id g : s.grid_ids) p.emplace_back(g);  // assignments to them
+  WEIGE_ASSIGN(auto n, db.scalar("SELECT count(*) FROM persons WHERE id = ? AND (household_id IN (SELECT id FROM places "
+                                 "WHERE grid_id IN (" + marks + ")) OR id IN (SELECT person_id FROM assignments WHERE "
+                                 "grid_id IN (" + marks + ")))",
+                                 p));
+  if (n == 0) return store::person_not_found(id);
+  return {};
+}
+
+Result<Assignment> scoped_assignment(store::Db& db, Id id, const Scope& s) {
+  WEIGE_ASSIGN(Assignment a, store::get_assignment(db, id));
+  if (!grid_in_scope(a.grid_id, s)) return store::assignment_not_found(id);
+  return a;
+}
+
+Result<bool> organisation_in_scope(store::Db& db, const Organisation& o, const Scope& s) {
+  if (s.all || !o.community_id) return true;
+  return community_in_scope(db, *o.community_id, s);
+}
+
+Result<Organisation> scoped_organisation(store::Db& db, Id id, const Scope& s) {
+  WEIGE_ASSIGN(Organisation o, store::get_organisation(db, id));
+  WEIGE_ASSIGN(bool ok, organisation_in_scope(db, o, s));
+  if (!ok) return store::organisation_not_found(id);
+  return o;
+}
+
+Status as_reference(const Status& missing, const std::string& message, const std::string& field) {
+  if (missing.code() != Code::kNotFound) return missing;
+  return Status(missing.code(), message, {{"field", field}});
+}
+
 }  // namespace weige::service

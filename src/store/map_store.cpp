@@ -115,8 +115,16 @@ Result<std::optional<Place>> find_place(Db& db, Id id) {
 
 Result<Place> get_place(Db& db, Id id) {
   WEIGE_ASSIGN(auto p, find_place(db, id));
-  if (!p) return Status::not_found("place " + std::to_string(id) + " does not exist", {{"place_id", id}});
+  if (!p) return place_not_found(id);
   return *p;
+}
+
+Status place_not_found(Id id) {
+  return Status::not_found("place " + std::to_string(id) + " does not exist", {{"place_id", id}});
+}
+
+Status grid_not_found(Id id) {
+  return Status::not_found("grid " + std::to_string(id) + " does not exist", {{"grid_id", id}});
 }
 
 Result<std::optional<Place>> find_place_by_code(Db& db, PlaceKind kind, const std::string& code) {
@@ -149,7 +157,7 @@ Status update_grid(Db& db, const Grid& grid) {
 Result<Grid> get_grid(Db& db, Id id) {
   WEIGE_ASSIGN(auto r, db.row(std::string("SELECT ") + kGridColumns + " FROM grids WHERE id = ?",
                               {id}));
-  if (!r) return Status::not_found("grid " + std::to_string(id) + " does not exist", {{"grid_id", id}});
+  if (!r) return grid_not_found(id);
   return grid_from(*r);
 }
 

@@ -19,7 +19,10 @@ std::optional<Polygon> ring_from_json(const std::string& text);
 Result<Id> insert_place(Db& db, const Place& place);
 Status update_place(Db& db, const Place& place);
 Result<std::optional<Place>> find_place(Db& db, Id id);
-Result<Place> get_place(Db& db, Id id);  // kNotFound names the id
+Result<Place> get_place(Db& db, Id id);  // kNotFound names the id: place_not_found()
+// The kNotFound of get_place() / get_grid() for an id that does not exist.
+Status place_not_found(Id id);
+Status grid_not_found(Id id);
 Result<std::optional<Place>> find_place_by_code(Db& db, PlaceKind kind, const std::string& code);
 
 Result<Id> insert_grid(Db& db, const Grid& grid);

@@ -103,9 +103,7 @@ Result<PersonRecord> get_person(Db& db, Id id) {
   WEIGE_ASSIGN(auto r, db.row(std::string("SELECT ") + kPersonColumns +
                                   " FROM persons WHERE id = ?",
                               {id}));
-  if (!r) {
-    return Status::not_found("person " + std::to_string(id) + " does not exist", {{"person_id", id}});
-  }
+  if (!r) return person_not_found(id);
   return person_from(*r);
 }
 
@@ -171,9 +169,17 @@ Result<Organisation> get_organisation(Db& db, Id id) {
   WEIGE_ASSIGN(auto r, db.row("SELECT id, kind, name, community_id, place_id FROM organisations "
                               "WHERE id = ?",
                               {id}));
-  if (!r) return Status::not_found("organisation " + std::to_string(id) + " does not exist");
+  if (!r) return organisation_not_found(id);
   return org_from(*r);
 }
+
+Status person_not_found(Id id) {
+  return Status::not_found("person " + std::to_string(id) + " does not exist", {{"person_id", id}});
+}
+
+Status organisation_not_found(Id id) { return Status::not_found("organisation " + std::to_string(id) + " does not exist"); }
+
+Status assignment_not_found(Id id) { return Status::not_found("assignment " + std::to_string(id) + " does not exist"); }
 
 Result<std::vector<Organisation>> list_organisations(Db& db, std::optional<Id> community_id,
                                                      std::optional<OrganisationKind> kind) {
@@ -211,7 +217,7 @@ Result<Assignment> get_assignment(Db& db, Id id) {
   WEIGE_ASSIGN(auto r, db.row("SELECT id, person_id, grid_id, role, organisation_id, duty FROM "
                               "assignments WHERE id = ?",
                               {id}));
-  if (!r) return Status::not_found("assignment " + std::to_string(id) + " does not exist");
+  if (!r) return assignment_not_found(id);
   return assignment_from(*r);
 }
 

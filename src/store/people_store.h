@@ -28,6 +28,11 @@ struct PersonRecord {
 Result<Id> insert_person(Db& db, const PersonRecord& person);
 Status update_person(Db& db, const PersonRecord& person);
 Result<PersonRecord> get_person(Db& db, Id id);
+// The kNotFound of get_person() / get_organisation() / get_assignment() for an
+// id that does not exist.
+Status person_not_found(Id id);
+Status organisation_not_found(Id id);
+Status assignment_not_found(Id id);
 
 struct PersonFilter {
   std::optional<Id> household_id;

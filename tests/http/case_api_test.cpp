@@ -57,12 +57,6 @@ class CaseApiTest : public ::testing::Test {
   }
 };
 
-std::string png_bytes() {
-  std::string b = "\x89PNG\r\n\x1A\n";
-  b += std::string(64, '\0');
-  return b;
-}
-
 // The article's opening, end to end.
 TEST_F(CaseApiTest, GrandmaWangsNoisyDogIsSettledInsideTheMicroGrid) {
   MiniMap m = build(port());

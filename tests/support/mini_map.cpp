@@ -37,4 +37,10 @@ MiniMap build(int port) {
   return m;
 }
 
+std::string png_bytes() {
+  std::string b = "\x89PNG\r\n\x1A\n";
+  b += std::string(64, '\0');
+  return b;
+}
+
 }  // namespace weige::testing

@@ -26,4 +26,7 @@ struct MiniMap {
 
 MiniMap build(int port);
 
+// A few bytes the attachment endpoint takes for a PNG photo.
+std::string png_bytes();
+
 }  // namespace weige::testing

@@ -1,0 +1,452 @@
+// The scope matrix (issue #5): every route of the server is classified, and
+// every route that names a scoped resource is called by every caller (each
+// role, no account, a reporter with a tracking token) on the same resource at
+// home, in the neighbouring grid and in the other community (scope_world.h).
+// The outcome expected comes from the permission table and the world's
+// written-out scopes, never from the server.
+//
+// How the API answers, and what the matrix holds it to:
+//   no credentials                 401
+//   the role lacks the permission  403 naming the permission, before anything is looked up
+//   a resource outside the scope   404, the very answer (status and body, up to
+//                                  the id) given for an id that does not exist
+//   lists, counts and metrics      only what the scope covers, totals included
+//                                  (scope_list_test.cpp)
+// and a refused request changes nothing in the database.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "domain/case_workflow.h"
+#include "http/api.h"
+#include "http/scope_routes.h"
+#include "support/scope_world.h"
+
+namespace weige::testing {
+namespace {
+
+using nlohmann::json;
+
+// A route's request for one resource id, and its status when allowed.
+struct Probe {
+  std::string path;
+  std::string body = "{}";
+  std::string content_type = "application/json";
+  int success = 200;
+};
+
+// How a scoped route is called. `pick` makes a fresh resource for routes that
+// use up what they touch; otherwise the placement's fixed resource is used.
+struct Call {
+  Family family;
+  std::function<Probe(ScopeWorld&, const Caller&, const Target&, Id)> probe;
+  std::function<Id(ScopeWorld&, const Caller&, const Target&)> pick;
+  // The permission the handler checks for signed-in callers when the route is public.
+  Permission acts_as = Permission::kUnset;
+  bool reporter_token =
+      false;  // a caller without an account may name the case by its tracking token
+  // More to check of an allowed answer: that it names nothing outside the scope.
+  std::function<void(const ScopeWorld&, const Caller&, const json&)> also = nullptr;
+};
+
+std::string at(const std::string& collection, Id id, const std::string& rest = "") {
+  return "/api/v1/" + collection + "/" + std::to_string(id) + rest;
+}
+
+// Whether the workflow table lets the caller take `action` on a case in `state`.
+bool may(const Caller& c, CaseState state, Action action) {
+  if (!c.role) return false;
+  CaseFacts f;
+  f.state = state;
+  auto allowed = allowed_actions(f, Actor{*c.role, c.person});
+  return std::find(allowed.begin(), allowed.end(), action) != allowed.end();
+}
+
+// The move each caller makes on a case in their scope: the first of these
+// the workflow table allows them, on a fresh case in the state it starts from.
+struct Move {
+  CaseState from;
+  Action action;
+};
+
+std::optional<Move> move_for(const Caller& c) {
+  for (Move m :
+       {Move{CaseState::kReported, Action::kAccept}, Move{CaseState::kDispatched, Action::kStart},
+        Move{CaseState::kClosed, Action::kRate}}) {
+    if (may(c, m.from, m.action)) return m;
+  }
+  return std::nullopt;
+}
+
+// A micro-grid code not used yet, under the ordinary grid `parent`.
+std::string new_micro_code(int port, Id parent) {
+  static int next = 100;
+  Reply r = get(port, at("grids", parent));
+  std::string code = r.status == 200 ? body(r)["code"].get<std::string>() : "510108012005001000";
+  return code.substr(0, 15) + std::to_string(next++);
+}
+
+Probe simple(const std::string& collection, Id id, const std::string& rest = "") {
+  return {at(collection, id, rest)};
+}
+
+const std::map<std::string, Call>& calls() {
+  using W = ScopeWorld;
+  using C = const Caller&;
+  using T = const Target&;
+  using F = Family;
+  static const std::map<std::string, Call> m{
+      {"getGrid", {F::kGrid, [](W&, C, T, Id id) { return simple("grids", id); }}},
+      {"updateGrid", {F::kGrid, [](W&, C, T, Id id) { return simple("grids", id); }}},
+      {"gridPoster", {F::kGrid, [](W&, C, T, Id id) { return simple("grids", id, "/poster"); }}},
+      {"getPlace", {F::kUnit, [](W&, C, T, Id id) { return simple("places", id); }}},
+      {"updatePlace", {F::kUnit, [](W&, C, T, Id id) { return simple("places", id); }}},
+      {"setPropertyContract",
+       {F::kCompound,
+        [](W& w, C, T t, Id id) {
+          return Probe{at("places", id, "/property-contract"),
+                       json{{"organisation_id", w.site(t.placement).company}}.dump()};
+        }}},
+      {"getHouseholdLinks",
+       {F::kHousehold, [](W&, C, T, Id id) { return simple("households", id, "/links"); }}},
+      {"getPerson", {F::kPerson, [](W&, C, T, Id id) { return simple("persons", id); }}},
+      {"updatePerson", {F::kPerson, [](W&, C, T, Id id) { return simple("persons", id); }}},
+      {"revealPerson",
+       {F::kPerson,
+        [](W&, C, T, Id id) {
+          return Probe{at("persons", id, "/reveal"), json{{"reason", "上门走访核实"}}.dump()};
+        }}},
+      {"deleteAssignment",
+       {F::kAssignment, [](W&, C, T, Id id) { return simple("assignments", id); },
+        [](W& w, C, T t) { return w.new_assignment(t.placement); }}},
+      {"getCase", {F::kCase, [](W&, C, T, Id id) { return simple("cases", id); }}},
+      {"revealReporter",
+       {F::kCase,
+        [](W&, C, T, Id id) {
+          return Probe{at("cases", id, "/reveal"), json{{"reason", "回访核实情况"}}.dump()};
+        }}},
+      {"attachToCase",
+       {F::kCase,
+        [](W&, C, T, Id id) {
+          return Probe{at("cases", id, "/attachments"), png_bytes(), "image/png", 201};
+        },
+        nullptr, Permission::kCaseAct, true}},
+      {"saveMediation",
+       {F::kCase,
+        [](W&, C, T t, Id id) {
+          return Probe{at("cases", id, "/mediation"),
+                       json{{"agreement", "晚上十点后不再吵闹"}}.dump(), "application/json",
+                       t.kind == CaseKind::kDispute ? 200 : 409};  // disputes only
+        }}},
+      {"addMediationSession",
+       {F::kCase,
+        [](W&, C, T t, Id id) {
+          return Probe{at("cases", id, "/mediation/sessions"),
+                       json{{"place", "红色港湾"}, {"summary", "双方同意"}}.dump(),
+                       "application/json",
+                       t.kind == CaseKind::kDispute ? 201 : 409};  // after a mediation record
+        }}},
+      {"actOnCase",
+       {F::kCase,
+        [](W&, C c, T, Id id) {
+          auto move = move_for(c);
+          json j{{"action", move ? std::string(to_string(move->action)) : "accept"},
+                 {"rating", "satisfied"},
+                 {"note", "矩阵"}};
+          return Probe{at("cases", id, "/actions"), j.dump()};
+        },
+        [](W& w, C c, T t) {
+          auto move = move_for(c);
+          return w.new_case(t.placement, t.kind, move ? move->from : CaseState::kReported);
+        }}},
+      {"bulkDispatchCases",
+       {F::kCase,
+        [](W&, C c, T, Id id) {
+          return Probe{
+              "/api/v1/cases/bulk-dispatch", json{{"case_ids", {id}}}.dump(), "application/json",
+              may(c, CaseState::kAccepted, Action::kDispatch) ? 200
+                                                              : 403};  // the workflow table decides
+        },
+        [](W& w, C, T t) { return w.new_case(t.placement, t.kind, CaseState::kAccepted); }}},
+      {"getAttachment",
+       {F::kAttachment, [](W&, C, T, Id id) { return simple("attachments", id); }}},
+      // Creates under a scoped resource named in the body.
+      {"createGrid",
+       {F::kOrdinaryGrid,
+        [](W& w, C, T, Id id) {
+          json j{{"kind", "micro_grid"},
+                 {"code", new_micro_code(w.port(), id)},
+                 {"name", "新微网格"},
+                 {"parent_id", id}};
+          return Probe{"/api/v1/grids", j.dump(), "application/json", 201};
+        }}},
+      {"createPlace",
+       {F::kUnit,
+        [](W&, C, T, Id id) {
+          return Probe{"/api/v1/places",
+                       json{{"kind", "household"}, {"name", "新户"}, {"parent_id", id}}.dump(),
+                       "application/json", 201};
+        }}},
+      {"createPerson",
+       {F::kHousehold,
+        [](W&, C, T, Id id) {
+          return Probe{"/api/v1/persons", json{{"name", "新住户"}, {"household_id", id}}.dump(),
+                       "application/json", 201};
+        }}},
+      {"createAssignment",
+       {F::kGrid,
+        [](W& w, C, T, Id id) {
+          json j{{"person_id", w.new_person()}, {"grid_id", id}, {"role", "micro_grid_worker"}};
+          return Probe{"/api/v1/assignments", j.dump(), "application/json", 201};
+        }}},
+      {"createLink",
+       {F::kHousehold,
+        [](W& w, C, T t, Id id) {
+          json j{
+              {"tier", 3}, {"from_person_id", w.site(t.placement).worker}, {"to_household_id", id}};
+          return Probe{"/api/v1/links", j.dump(), "application/json", 201};
+        }}},
+      {"createCase",
+       {F::kUnit,
+        [](W&, C, T, Id id) {
+          json j{{"category_id", 501}, {"description", "电梯又坏了"}, {"place_id", id}};
+          return Probe{"/api/v1/cases", j.dump(), "application/json", 201};
+        },
+        nullptr, Permission::kUnset, false,
+        // The duplicates suggested at intake (the unit's open lift case) only from the scope.
+        [](const W& w, C c, const json& answer) {
+          json duplicates = answer["duplicates"];
+          for (const auto& d : duplicates) {
+            Id id = d["id"].get<Id>();
+            if (w.has_case(id)) {
+              EXPECT_TRUE(w.sees_case(c, id))
+                  << "suggests case " << id << " from outside the scope";
+            }
+          }
+        }}},
+      {"createOrganisation",
+       {F::kCommunity,
+        [](W&, C, T, Id id) {
+          json j{{"kind", "business"}, {"name", "新商户"}, {"community_id", id}};
+          return Probe{"/api/v1/organisations", j.dump(), "application/json", 201};
+        }}},
+  };
+  return m;
+}
+
+enum class Verdict { kAllowed, kNoAccount, kNoPermission, kOutOfScope };
+
+struct Expected {
+  int status;
+  Verdict verdict;
+};
+
+// The outcome from the permission table and the world's scopes alone.
+Expected expect(const Call& call, const http::Route& route, const Caller& c, const Target& t,
+                bool visible, int success) {
+  if (!c.role) {
+    if (call.reporter_token && c.name == "reporter") {
+      bool own = t.placement == Placement::kHome && t.kind == CaseKind::kDispute;
+      return own ? Expected{success, Verdict::kAllowed} : Expected{403, Verdict::kOutOfScope};
+    }
+    return {401, Verdict::kNoAccount};
+  }
+  Permission needed = call.acts_as != Permission::kUnset ? call.acts_as : route.permission;
+  if (!role_allows(*c.role, needed)) return {403, Verdict::kNoPermission};
+  if (!visible) return {404, Verdict::kOutOfScope};
+  return {success, Verdict::kAllowed};
+}
+
+TEST(ScopeMatrix, EveryRouteIsClassifiedAndEveryScopedRouteHasItsCall) {
+  TestServer server;
+  std::map<std::string, const ClassifiedRoute*> table;
+  for (const auto& c : classified_routes()) {
+    EXPECT_TRUE(table.emplace(c.operation_id, &c).second)
+        << c.operation_id << " is classified twice";
+  }
+  std::map<RouteClass, int> per_class;
+  for (const auto& route : server.api().router().routes()) {
+    auto it = table.find(route.operation_id);
+    if (it == table.end()) {
+      ADD_FAILURE()
+          << route.method << " " << route.pattern << " (" << route.operation_id
+          << ") has no place in the scope matrix: classify it in tests/http/scope_routes.h";
+      continue;
+    }
+    const ClassifiedRoute& c = *it->second;
+    ++per_class[c.cls];
+    bool scoped = c.cls == RouteClass::kById || c.cls == RouteClass::kByReference;
+    EXPECT_EQ(scoped, calls().count(c.operation_id) > 0)
+        << c.operation_id << ": scoped routes, and only they, have a Call";
+    if (c.cls == RouteClass::kPublic) {
+      EXPECT_EQ(route.permission, Permission::kPublic) << c.operation_id;
+    }
+    if (c.cls == RouteClass::kSelf) {
+      EXPECT_EQ(route.permission, Permission::kSignedIn) << c.operation_id;
+    }
+    if (c.cls == RouteClass::kGlobal) {
+      // Configuration for the whole subdistrict: only roles that see all of it, unless the table
+      // says why not.
+      for (Role r : account_roles()) {
+        bool limited = r != Role::kSubdistrictAdmin && r != Role::kSubdistrictStaff;
+        if (limited && role_allows(r, route.permission)) {
+          EXPECT_FALSE(c.shared_because.empty())
+              << c.operation_id << " is open to " << to_string(r)
+              << ", whose scope is limited; say why in scope_routes.h or restrict it";
+        }
+      }
+    }
+    table.erase(it);
+  }
+  for (const auto& [op, c] : table)
+    ADD_FAILURE() << op << " is classified but the server has no such route";
+  EXPECT_EQ(per_class[RouteClass::kById] + per_class[RouteClass::kByReference],
+            static_cast<int>(calls().size()));
+}
+
+class ScopeMatrixByResource : public ::testing::TestWithParam<std::string> {};
+
+// Every caller x every resource at every placement: allowed exactly when the
+// permission table and the caller's scope say so; a refusal for a resource
+// outside the scope reads exactly like one for an id that does not exist; a
+// refused request changes nothing.
+TEST_P(ScopeMatrixByResource, AllowsExactlyWhatTheScopeCovers) {
+  TestServer server;
+  ScopeWorld w(server);
+  ASSERT_FALSE(::testing::Test::HasFailure()) << "the world could not be built";
+  const http::Route* route = route_of(server, GetParam());
+  ASSERT_NE(route, nullptr) << GetParam();
+  const Call& call = calls().at(GetParam());
+  int cells = 0;
+  for (const Caller& c : w.callers()) {
+    for (const Target& t : targets(call.family)) {
+      Id id = call.pick ? call.pick(w, c, t) : w.resource(call.family, t);
+      bool visible = w.sees(c, call.family, t, id);
+      Probe p = call.probe(w, c, t, id);
+      Expected x = expect(call, *route, c, t, visible, p.success);
+      SCOPED_TRACE(c.name + " x " + route->method + " " + route->pattern + " x " +
+                   label(call.family, t) + " (" + (visible ? "in scope" : "out of scope") +
+                   ", id " + std::to_string(id) + ")");
+      bool refusal_expected = route->method != "GET" && x.status >= 300;
+      std::string before = refusal_expected ? dump(server.db()) : "";
+      Reply r = http(server.port(), {route->method, p.path, p.body, p.content_type, c.headers});
+      EXPECT_EQ(r.status, x.status) << r.body.substr(0, 300);
+      if (x.verdict == Verdict::kNoPermission) {
+        EXPECT_TRUE(refused_by_guard(r)) << r.body;
+      }
+      if (call.also && x.verdict == Verdict::kAllowed && r.status < 300) call.also(w, c, body(r));
+      if (refusal_expected && r.status >= 300) {
+        EXPECT_EQ(before, dump(server.db())) << "a refused request changed the database";
+      }
+      if (x.verdict != Verdict::kAllowed) {
+        Probe twin = call.probe(w, c, t, kNoSuchId);
+        Reply n = http(server.port(),
+                       {route->method, twin.path, twin.body, twin.content_type, c.headers});
+        EXPECT_EQ(n.status, r.status)
+            << "refused differently from an id that does not exist: " << n.body.substr(0, 200);
+        EXPECT_EQ(without_id(n.body, kNoSuchId), without_id(r.body, id))
+            << "the refusal tells the id exists";
+      }
+      ++cells;
+    }
+  }
+  EXPECT_EQ(cells, static_cast<int>(w.callers().size() * targets(call.family).size()));
+  RecordProperty("cells", cells);
+}
+
+// What the cells do not try: moving a place, a grid or a person into another
+// community, and naming a reporter from outside the scope. Each is refused
+// exactly as if the target did not exist, and changes nothing.
+TEST(ScopeMatrix, MovesAndReferencesStayInsideTheScope) {
+  TestServer server;
+  ScopeWorld w(server);
+  const Site& home = w.site(Placement::kHome);
+  const Site& away = w.site(Placement::kElsewhere);
+  auto as = [&](Role r) {
+    for (const Caller& c : w.callers()) {
+      if (c.role == r) return c.headers;
+    }
+    return Headers{};
+  };
+  struct Attempt {
+    std::string what;
+    Role role;
+    std::string method, path;
+    std::function<json(Id)> body;  // with the target's id
+    Id target;
+    int status = 404;
+  };
+  const Attempt attempts[] = {
+      {"a unit moved into a micro-grid of B", Role::kCommunityAdmin, "PATCH",
+       at("places", home.unit),
+       [](Id id) {
+         return json{{"grid_id", id}};
+       },
+       away.micro_grid},
+      {"a building moved under a compound of B", Role::kCommunityAdmin, "PATCH",
+       at("places", home.building),
+       [](Id id) {
+         return json{{"parent_id", id}};
+       },
+       away.compound},
+      {"a micro-grid moved under a grid of B", Role::kCommunityAdmin, "PATCH",
+       at("grids", home.micro_grid),
+       [](Id id) {
+         return json{{"parent_id", id}};
+       },
+       away.ordinary_grid},
+      {"a general grid made for community B", Role::kCommunityAdmin, "POST", "/api/v1/grids",
+       [](Id id) {
+         return json{{"kind", "general_grid"},
+                     {"code", "510108012007000000"},
+                     {"name", "总网格"},
+                     {"community_id", id}};
+       },
+       away.community, 400},
+      {"a resident moved into a household of B", Role::kGridWorker, "PATCH",
+       at("persons", home.resident),
+       [](Id id) {
+         return json{{"household_id", id}};
+       },
+       away.household},
+      {"a case taken in for a reporter of B", Role::kGridWorker, "POST", "/api/v1/cases",
+       [&](Id id) {
+         return json{{"category_id", 102},
+                     {"description", "狗叫"},
+                     {"place_id", home.household},
+                     {"reporter_person_id", id}};
+       },
+       away.resident},
+      {"a link to a person of B", Role::kGridWorker, "POST", "/api/v1/links",
+       [&](Id id) {
+         return json{{"tier", 2}, {"from_person_id", home.worker}, {"to_person_id", id}};
+       },
+       away.resident},
+  };
+  for (const Attempt& a : attempts) {
+    SCOPED_TRACE(a.what);
+    std::string before = dump(server.db());
+    Reply r = http(server.port(),
+                   {a.method, a.path, a.body(a.target).dump(), "application/json", as(a.role)});
+    EXPECT_EQ(r.status, a.status) << r.body;
+    EXPECT_EQ(before, dump(server.db()));
+    Reply n = http(server.port(),
+                   {a.method, a.path, a.body(kNoSuchId).dump(), "application/json", as(a.role)});
+    EXPECT_EQ(without_id(n.body, kNoSuchId), without_id(r.body, a.target));
+  }
+}
+
+std::vector<std::string> scoped_routes() {
+  auto v = routes_of(RouteClass::kById);
+  auto r = routes_of(RouteClass::kByReference);
+  v.insert(v.end(), r.begin(), r.end());
+  return v;
+}
+
+INSTANTIATE_TEST_SUITE_P(Routes, ScopeMatrixByResource, ::testing::ValuesIn(scoped_routes()),
+                         [](const ::testing::TestParamInfo<std::string>& i) { return i.param; });
+
+}  // namespace
+}  // namespace weige::testing

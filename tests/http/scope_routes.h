@@ -1,0 +1,124 @@
+#pragma once
+// Every route of the server, by operation id, in one of six classes. The
+// scope matrix fails on a route missing here (or here but gone from the
+// server), so a new endpoint cannot ship without a place in the matrix.
+
+#include <string>
+#include <vector>
+
+namespace weige::testing {
+
+enum class RouteClass {
+  kPublic,  // no account needed; reveals nothing scoped (health, categories, QR signs, tracking by
+            // token)
+  kSelf,    // the caller's own account, session and API tokens
+  kGlobal,  // subdistrict-wide configuration and administration
+  kById,  // a scoped resource named in the path (bulk dispatch: in the body) scope_matrix_test.cpp
+  kByReference,  // creates something under a scoped resource named in the body
+                 // scope_matrix_test.cpp
+  kList,  // lists and aggregates, filtered to the scope                         scope_list_test.cpp
+};
+
+struct ClassifiedRoute {
+  std::string operation_id;
+  RouteClass cls;
+  // A kGlobal route that a role with a limited scope may call: why that is no leak.
+  std::string shared_because = "";
+};
+
+inline const std::vector<ClassifiedRoute>& classified_routes() {
+  using R = RouteClass;
+  static const std::vector<ClassifiedRoute> routes{
+      {"getHealth", R::kPublic},
+      {"getOpenApi", R::kPublic},
+      {"login", R::kPublic},
+      {"listCategories", R::kPublic},
+      {"listCalendarDays", R::kPublic},
+      {"locatePoint", R::kPublic},
+      {"createPublicReport", R::kPublic},
+      {"trackCase", R::kPublic},
+      {"rateCase", R::kPublic},
+      {"placeQrPng", R::kPublic},
+      {"placeQrSvg", R::kPublic},
+      {"gridQrPng", R::kPublic},
+      {"gridQrSvg", R::kPublic},
+
+      {"logout", R::kSelf},
+      {"whoAmI", R::kSelf},
+      {"changePassword", R::kSelf},
+      {"createApiToken", R::kSelf},
+      {"revokeApiToken", R::kSelf},
+
+      {"listUsers", R::kGlobal},
+      {"createUser", R::kGlobal},
+      {"resetPassword", R::kGlobal},
+      {"disableUser", R::kGlobal},
+      {"enableUser", R::kGlobal},
+      {"createCategory", R::kGlobal},
+      {"updateCategory", R::kGlobal},
+      {"listRoutingRules", R::kGlobal,
+       "the routing rules are the subdistrict's configuration, the same for every reader of cases"},
+      {"createRoutingRule", R::kGlobal},
+      {"updateRoutingRule", R::kGlobal},
+      {"deleteRoutingRule", R::kGlobal},
+      {"setCalendarDay", R::kGlobal},
+      {"deleteCalendarDay", R::kGlobal},
+      {"verifyAudit", R::kGlobal, "only the chain's verdict and length, nothing of any entry"},
+      {"listAudit", R::kGlobal,
+       "OPEN: audit entries are not tied to grids; a community admin reads the whole trail (issue "
+       "#5, left for a decision)"},
+
+      {"getGrid", R::kById},
+      {"updateGrid", R::kById},
+      {"gridPoster", R::kById},
+      {"getPlace", R::kById},
+      {"updatePlace", R::kById},
+      {"setPropertyContract", R::kById},
+      {"getHouseholdLinks", R::kById},
+      {"getPerson", R::kById},
+      {"updatePerson", R::kById},
+      {"revealPerson", R::kById},
+      {"deleteAssignment", R::kById},
+      {"getCase", R::kById},
+      {"revealReporter", R::kById},
+      {"attachToCase", R::kById},
+      {"saveMediation", R::kById},
+      {"addMediationSession", R::kById},
+      {"actOnCase", R::kById},
+      {"bulkDispatchCases", R::kById},
+      {"getAttachment", R::kById},
+
+      {"createGrid", R::kByReference},
+      {"createPlace", R::kByReference},
+      {"createPerson", R::kByReference},
+      {"createAssignment", R::kByReference},
+      {"createLink", R::kByReference},
+      {"createCase", R::kByReference},
+      {"createOrganisation", R::kByReference},
+
+      {"getGridTree", R::kList},
+      {"listGrids", R::kList},
+      {"listPlaces", R::kList},
+      {"listPersons", R::kList},
+      {"listOrganisations", R::kList},
+      {"listAssignments", R::kList},
+      {"listCases", R::kList},
+      {"findDuplicateCases", R::kList},
+      {"getMetrics", R::kList},
+      {"getMetricsTrend", R::kList},
+      {"getMonthlyReport", R::kList},
+      {"streamEvents", R::kList},
+      {"checkMap", R::kList},
+  };
+  return routes;
+}
+
+inline std::vector<std::string> routes_of(RouteClass cls) {
+  std::vector<std::string> out;
+  for (const auto& r : classified_routes()) {
+    if (r.cls == cls) out.push_back(r.operation_id);
+  }
+  return out;
+}
+
+}  // namespace weige::testing

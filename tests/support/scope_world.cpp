@@ -1,0 +1,410 @@
+#include "support/scope_world.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace weige::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string path_of(const std::string& collection, Id id, const std::string& rest = "") {
+  return "/api/v1/" + collection + "/" + std::to_string(id) + rest;
+}
+
+template <typename Map>
+std::vector<Id> keys(const Map& m) {
+  std::vector<Id> out;
+  for (const auto& [id, row] : m) out.push_back(id);
+  return out;
+}
+
+// The workflow steps from a new case to `state`, with who takes each:
+// subdistrict admins may not start or resolve, so staff do.
+struct Step {
+  const char* action;
+  CaseState to;
+  bool by_staff;
+};
+constexpr Step kPath[] = {
+    {"accept", CaseState::kAccepted, false}, {"dispatch", CaseState::kDispatched, false},
+    {"start", CaseState::kInProgress, true}, {"resolve", CaseState::kResolved, true},
+    {"verify", CaseState::kVerified, false}, {"close", CaseState::kClosed, false}};
+
+}  // namespace
+
+std::string to_string(Placement p) {
+  switch (p) {
+    case Placement::kHome:
+      return "home";
+    case Placement::kNeighbour:
+      return "neighbour";
+    case Placement::kElsewhere:
+      return "elsewhere";
+  }
+  return "?";
+}
+
+std::string to_string(CaseKind k) {
+  return k == CaseKind::kDispute ? "dispute" : "lift";
+}
+
+std::vector<Target> targets(Family f) {
+  std::vector<Target> out;
+  for (Placement p : kPlacements) {
+    if (f == Family::kCase || f == Family::kAttachment) {
+      for (CaseKind k : kCaseKinds) out.push_back({p, k});
+    } else {
+      out.push_back({p});
+    }
+  }
+  return out;
+}
+
+std::string label(Family f, const Target& t) {
+  std::string s = to_string(t.placement);
+  return f == Family::kCase || f == Family::kAttachment ? s + " " + to_string(t.kind) : s;
+}
+
+ScopeWorld::ScopeWorld(TestServer& server) : server_(server), port_(server.port()) {
+  staff_ = server.as("subdistrict_staff");
+  m_ = build(port_);
+  for (Id g : {m_.general_a, m_.grid_a1, m_.grid_a2, m_.micro_a11, m_.micro_a12, m_.micro_a21})
+    grid_community_[g] = m_.community_a;
+  for (Id g : {m_.general_b, m_.grid_b1, m_.micro_b11}) grid_community_[g] = m_.community_b;
+  grid_parent_ = {{m_.grid_a1, m_.general_a}, {m_.grid_a2, m_.general_a},
+                  {m_.grid_b1, m_.general_b}, {m_.micro_a11, m_.grid_a1},
+                  {m_.micro_a12, m_.grid_a1}, {m_.micro_a21, m_.grid_a2},
+                  {m_.micro_b11, m_.grid_b1}};
+  places_[m_.subdistrict] = {PlaceKind::kSubdistrict, std::nullopt};
+  places_[m_.community_a] = {PlaceKind::kCommunity, std::nullopt};
+  places_[m_.community_b] = {PlaceKind::kCommunity, std::nullopt};
+  places_[m_.compound] = {PlaceKind::kCompound, m_.grid_a1};
+  places_[m_.building] = {PlaceKind::kBuilding, std::nullopt};
+  places_[m_.unit1] = {PlaceKind::kUnit, m_.micro_a11};
+  places_[m_.unit2] = {PlaceKind::kUnit, m_.micro_a12};
+  places_[m_.household] = {PlaceKind::kHousehold, m_.micro_a11};
+  for (Placement p : kPlacements) sites_[p] = build_site(p);
+  for (Role r : account_roles()) add_caller(r);
+  callers_.push_back({"anonymous", std::nullopt, anonymous()});
+  Headers reporter = anonymous();
+  reporter["X-Tracking-Token"] = site(Placement::kHome).dispute_token;
+  callers_.push_back({"reporter", std::nullopt, reporter});
+}
+
+Site ScopeWorld::build_site(Placement p) {
+  Site s;
+  s.placement = p;
+  std::string tag = to_string(p);
+  if (p == Placement::kHome) {
+    s.community = m_.community_a;
+    s.ordinary_grid = m_.grid_a1;
+    s.micro_grid = m_.micro_a11;
+    s.compound = m_.compound;
+    s.building = m_.building;
+    s.unit = m_.unit1;
+    s.household = m_.household;
+  } else {
+    bool near = p == Placement::kNeighbour;
+    s.community = near ? m_.community_a : m_.community_b;
+    s.ordinary_grid = near ? m_.grid_a2 : m_.grid_b1;
+    s.micro_grid = near ? m_.micro_a21 : m_.micro_b11;
+    s.compound = add_place(PlaceKind::kCompound, tag + "小区", s.community, s.ordinary_grid,
+                           s.ordinary_grid);
+    s.building = add_place(PlaceKind::kBuilding, "1栋", s.compound, std::nullopt);
+    s.unit = add_place(PlaceKind::kUnit, "1单元", s.building, s.micro_grid, s.micro_grid);
+    s.household = add_place(PlaceKind::kHousehold, "101", s.unit, s.micro_grid);
+  }
+  s.company =
+      create(port_, "/api/v1/organisations",
+             {{"kind", "property_company"}, {"name", tag + "物业"}, {"community_id", s.community}});
+  organisations_[s.company] = s.community;
+  Reply contract = http(port_, {"PUT",
+                                path_of("places", s.compound, "/property-contract"),
+                                json{{"organisation_id", s.company}}.dump(),
+                                "application/json",
+                                {}});
+  EXPECT_EQ(contract.status, 200) << contract.body;
+  s.resident = add_person(tag + "住户", s.household);
+  s.worker = add_person(tag + "微网格员", std::nullopt);
+  s.worker_assignment = assign(s.worker, s.micro_grid, "micro_grid_worker");
+  sites_[p] = s;  // add_case needs the site's company
+  s.dispute = add_case(s, CaseKind::kDispute, &s.dispute_token);
+  s.lift = add_case(s, CaseKind::kLift);
+  for (Id* photo : {&s.dispute_photo, &s.lift_photo}) {
+    Id c = photo == &s.dispute_photo ? s.dispute : s.lift;
+    Reply r =
+        http(port_, {"POST", path_of("cases", c, "/attachments"), png_bytes(), "image/png", {}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    *photo = r.status == 201 ? body(r)["id"].get<Id>() : 0;
+  }
+  json mediation{{"parties", json::array({{{"label", "楼上"}}, {{"label", "楼下"}}})},
+                 {"signed_by", json::array()}};
+  Reply med = http(
+      port_,
+      {"PUT", path_of("cases", s.dispute, "/mediation"), mediation.dump(), "application/json", {}});
+  EXPECT_EQ(med.status, 200) << med.body;
+  return s;
+}
+
+Id ScopeWorld::add_place(PlaceKind kind, const std::string& name, Id parent, std::optional<Id> grid,
+                         std::optional<Id> grid_put) {
+  json j{{"kind", to_string(kind)}, {"name", name}, {"parent_id", parent}};
+  if (grid_put) j["grid_id"] = *grid_put;
+  Id id = create(port_, "/api/v1/places", j);
+  places_[id] = {kind, grid};
+  return id;
+}
+
+Id ScopeWorld::add_person(const std::string& name, std::optional<Id> household) {
+  json j{{"name", name}};
+  if (household) j["household_id"] = *household;
+  Id id = create(port_, "/api/v1/persons", j);
+  persons_[id];
+  if (household) persons_[id].insert(*places_.at(*household).grid);
+  return id;
+}
+
+Id ScopeWorld::assign(Id person, Id grid, const std::string& role) {
+  Id id = create(port_, "/api/v1/assignments",
+                 {{"person_id", person}, {"grid_id", grid}, {"role", role}});
+  assignments_[id] = grid;
+  persons_[person].insert(grid);
+  return id;
+}
+
+Id ScopeWorld::add_case(const Site& s, CaseKind k, std::string* token) {
+  json j{{"category_id", k == CaseKind::kDispute ? 102 : 501},
+         {"description", to_string(s.placement) + " " + to_string(k)},
+         {"place_id", k == CaseKind::kDispute ? s.household : s.unit}};
+  if (k == CaseKind::kDispute) j["reporter_person_id"] = s.resident;
+  Reply r = http(port_, {"POST", "/api/v1/cases", j.dump(), "application/json", {}});
+  EXPECT_EQ(r.status, 201) << r.body;
+  if (r.status != 201) return 0;
+  json c = body(r);
+  if (k == CaseKind::kLift) {
+    // The fixture's premise: the lift goes to the compound's property company.
+    EXPECT_EQ(c["handler"], "property_company") << c.dump();
+    EXPECT_EQ(c["handler_org_id"], s.company) << c.dump();
+  }
+  if (token) *token = c["tracking_token"].get<std::string>();
+  Id id = c["id"].get<Id>();
+  cases_[id] = {s.micro_grid, k,
+                k == CaseKind::kDispute ? std::optional<Id>(s.resident) : std::nullopt, s.company};
+  return id;
+}
+
+void ScopeWorld::add_caller(Role r) {
+  Caller c;
+  c.name = std::string(weige::to_string(r));
+  c.role = r;
+  std::set<Id> community_a, grid_a1{m_.grid_a1, m_.micro_a11, m_.micro_a12}, micro{m_.micro_a11};
+  for (const auto& [g, community] : grid_community_) {
+    if (community == m_.community_a) community_a.insert(g);
+  }
+  auto posted = [&](const std::string& role, Id grid, std::set<Id> grids) {
+    Id person = add_person(c.name, std::nullopt);
+    assign(person, grid, role);
+    c.headers = server_.as(c.name, person);
+    c.grids = std::move(grids);
+  };
+  switch (r) {
+    case Role::kSubdistrictAdmin:
+    case Role::kSubdistrictStaff:
+      c.headers = server_.as(c.name);
+      c.all = true;
+      break;
+    case Role::kCommunityAdmin:
+      c.headers = server_.as(c.name, std::nullopt, m_.general_a);
+      c.grids = community_a;
+      break;
+    case Role::kGridWorker:
+      posted("grid_worker", m_.grid_a1, grid_a1);
+      break;
+    case Role::kMicroGridHead:
+      posted("micro_grid_head", m_.micro_a11, micro);
+      break;
+    case Role::kMicroGridWorker:
+      c.headers = server_.as(c.name, site(Placement::kHome).worker);
+      c.grids = micro;
+      break;
+    case Role::kVolunteer:
+      posted("volunteer", m_.micro_a11, micro);
+      break;
+    case Role::kPolice:
+      posted("police", m_.general_a, community_a);
+      break;
+    case Role::kPropertyStaff:
+      c.organisation = site(Placement::kHome).company;
+      c.headers = server_.as(c.name, std::nullopt, std::nullopt, c.organisation);
+      break;
+    case Role::kResident:
+      c.person = site(Placement::kHome).resident;
+      c.headers = server_.as(c.name, c.person);
+      break;
+    case Role::kSystem:
+      ADD_FAILURE() << "the system has no account";
+      break;
+  }
+  callers_.push_back(std::move(c));
+}
+
+bool ScopeWorld::sees_grid(const Caller& c, Id grid) const {
+  return c.all || c.grids.count(grid) > 0;
+}
+
+bool ScopeWorld::sees_community(const Caller& c, Id community) const {
+  return std::any_of(grid_community_.begin(), grid_community_.end(),
+                     [&](const auto& g) { return g.second == community && sees_grid(c, g.first); });
+}
+
+bool ScopeWorld::sees_place(const Caller& c, Id place) const {
+  auto grid = places_.at(place).grid;
+  return !grid || sees_grid(c, *grid);
+}
+
+bool ScopeWorld::sees_person(const Caller& c, Id person) const {
+  const auto& grids = persons_.at(person);
+  return c.all || std::any_of(grids.begin(), grids.end(), [&](Id g) { return sees_grid(c, g); });
+}
+
+bool ScopeWorld::sees_case(const Caller& c, Id id) const {
+  const CaseRow& row = cases_.at(id);
+  if (c.all) return true;
+  if (c.role == Role::kResident) return row.reporter && row.reporter == c.person;
+  if (c.role == Role::kPropertyStaff)
+    return row.kind == CaseKind::kLift && row.company == c.organisation;
+  // Police see disputes (and safety matters) only.
+  return sees_grid(c, row.grid) && (c.role != Role::kPolice || row.kind == CaseKind::kDispute);
+}
+
+bool ScopeWorld::sees_assignment(const Caller& c, Id assignment) const {
+  return sees_grid(c, assignments_.at(assignment));
+}
+
+bool ScopeWorld::sees_organisation(const Caller& c, Id organisation) const {
+  auto community = organisations_.at(organisation);
+  return c.all || !community || sees_community(c, *community);
+}
+
+Id ScopeWorld::resource(Family f, const Target& t) const {
+  const Site& s = site(t.placement);
+  switch (f) {
+    case Family::kGrid:
+      return s.micro_grid;
+    case Family::kOrdinaryGrid:
+      return s.ordinary_grid;
+    case Family::kCommunity:
+      return s.community;
+    case Family::kUnit:
+      return s.unit;
+    case Family::kCompound:
+      return s.compound;
+    case Family::kHousehold:
+      return s.household;
+    case Family::kPerson:
+      return s.resident;
+    case Family::kWorker:
+      return s.worker;
+    case Family::kAssignment:
+      return s.worker_assignment;
+    case Family::kCase:
+      return s.case_of(t.kind);
+    case Family::kAttachment:
+      return s.photo_of(t.kind);
+  }
+  return 0;
+}
+
+bool ScopeWorld::sees(const Caller& c, Family f, const Target& t, Id id) const {
+  switch (f) {
+    case Family::kGrid:
+    case Family::kOrdinaryGrid:
+      return sees_grid(c, id);
+    case Family::kCommunity:
+      return sees_community(c, id);
+    case Family::kUnit:
+    case Family::kCompound:
+    case Family::kHousehold:
+      return sees_place(c, id);
+    case Family::kPerson:
+    case Family::kWorker:
+      return sees_person(c, id);
+    case Family::kAssignment:
+      return sees_assignment(c, id);
+    case Family::kCase:
+      return sees_case(c, id);
+    case Family::kAttachment:
+      return sees_case(c, site(t.placement).case_of(t.kind));
+  }
+  return false;
+}
+
+std::set<Id> ScopeWorld::grids_with_ancestors(const Caller& c) const {
+  std::set<Id> out;
+  for (const auto& [g, community] : grid_community_) {
+    if (!sees_grid(c, g)) continue;
+    for (std::optional<Id> cur = g; cur;) {
+      out.insert(*cur);
+      auto it = grid_parent_.find(*cur);
+      cur = it == grid_parent_.end() ? std::nullopt : std::optional<Id>(it->second);
+    }
+  }
+  return out;
+}
+
+std::vector<Id> ScopeWorld::cases_in(Id community) const {
+  std::vector<Id> out;
+  for (const auto& [id, row] : cases_) {
+    if (grid_community_.at(row.grid) == community) out.push_back(id);
+  }
+  return out;
+}
+
+std::vector<Id> ScopeWorld::grids() const {
+  return keys(grid_community_);
+}
+std::vector<Id> ScopeWorld::persons() const {
+  return keys(persons_);
+}
+std::vector<Id> ScopeWorld::cases() const {
+  return keys(cases_);
+}
+std::vector<Id> ScopeWorld::assignments() const {
+  return keys(assignments_);
+}
+std::vector<Id> ScopeWorld::organisations() const {
+  return keys(organisations_);
+}
+
+std::vector<Id> ScopeWorld::places(std::optional<PlaceKind> kind) const {
+  std::vector<Id> out;
+  for (const auto& [id, row] : places_) {
+    if (!kind || row.kind == *kind) out.push_back(id);
+  }
+  return out;
+}
+
+Id ScopeWorld::new_case(Placement p, CaseKind k, CaseState state) {
+  Id id = add_case(site(p), k);
+  for (const Step& step : kPath) {
+    if (state == CaseState::kReported) break;
+    json j{{"action", step.action}, {"note", "matrix"}};
+    Reply r = http(port_, {"POST", path_of("cases", id, "/actions"), j.dump(), "application/json",
+                           step.by_staff ? staff_ : Headers{}});
+    EXPECT_EQ(r.status, 200) << step.action << " " << r.body;
+    if (step.to == state) break;
+  }
+  return id;
+}
+
+Id ScopeWorld::new_person() {
+  return add_person("新志愿者", std::nullopt);
+}
+
+Id ScopeWorld::new_assignment(Placement p) {
+  return assign(new_person(), site(p).micro_grid, "micro_grid_worker");
+}
+
+}  // namespace weige::testing

@@ -1,0 +1,169 @@
+#pragma once
+// The world the scope matrix runs in, and the expectation it is checked against.
+//
+// On top of the mini map (communities A and B), the same resources stand at
+// three placements, seen from callers who all work in A's micro-grid A1-1:
+//   home       micro-grid A1-1 (grid A1, community A)
+//   neighbour  micro-grid A2-1 (grid A2, community A)
+//   elsewhere  micro-grid B1-1 (grid B1, community B)
+// Each placement has a compound served by its own property company, a
+// building, a unit, a household with a resident, a micro-grid worker, a
+// neighbour dispute the resident reported (with a mediation record), a broken
+// lift routed to the property company, and a photo on each case.
+//
+// The expectation is written out from scope.h's contract and from what the
+// fixture built, never asked of the server: a caller's scope is a list of
+// grid ids, and every resource records its grid, reporter and handler.
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/case.h"
+#include "domain/roles.h"
+#include "support/mini_map.h"
+#include "support/route_matrix.h"
+#include "support/test_server.h"
+
+namespace weige::testing {
+
+enum class Placement { kHome, kNeighbour, kElsewhere };
+inline constexpr Placement kPlacements[] = {Placement::kHome, Placement::kNeighbour,
+                                            Placement::kElsewhere};
+std::string to_string(Placement p);
+
+// A dispute (category 102) at the household, reported by its resident; a
+// broken lift (501) at the unit, handled by the compound's property company.
+enum class CaseKind { kDispute, kLift };
+inline constexpr CaseKind kCaseKinds[] = {CaseKind::kDispute, CaseKind::kLift};
+std::string to_string(CaseKind k);
+
+struct Site {
+  Placement placement{};
+  Id community = 0, ordinary_grid = 0, micro_grid = 0;
+  Id compound = 0, building = 0, unit = 0, household = 0;
+  Id company = 0, resident = 0, worker = 0, worker_assignment = 0;
+  Id dispute = 0, lift = 0, dispute_photo = 0, lift_photo = 0;
+  std::string dispute_token;  // the dispute's tracking token
+  Id case_of(CaseKind k) const { return k == CaseKind::kDispute ? dispute : lift; }
+  Id photo_of(CaseKind k) const { return k == CaseKind::kDispute ? dispute_photo : lift_photo; }
+};
+
+// What a route names: which of a placement's resources, and so which part of
+// the expectation decides whether the caller sees it.
+enum class Family {
+  kGrid,          // the micro-grid
+  kOrdinaryGrid,  // the grid above it
+  kCommunity,
+  kUnit,
+  kCompound,
+  kHousehold,
+  kPerson,      // the household's resident
+  kWorker,      // the micro-grid worker (a person serving there)
+  kAssignment,  // the micro-grid worker's assignment
+  kCase,        // of each CaseKind
+  kAttachment,  // the photo on the case of each CaseKind
+};
+
+// One resource of a family: where it stands (and, for cases, which case).
+struct Target {
+  Placement placement;
+  CaseKind kind = CaseKind::kDispute;
+};
+// Every target of a family, and a name for it ("elsewhere lift").
+std::vector<Target> targets(Family f);
+std::string label(Family f, const Target& t);
+
+struct Caller {
+  std::string
+      name;  // the role; "anonymous"; "reporter": no account, the home dispute's tracking token
+  std::optional<Role> role;  // none without an account
+  Headers headers;
+  bool all = false;                // subdistrict roles: every grid
+  std::set<Id> grids;              // otherwise the grids the scope covers (subtrees expanded)
+  std::optional<Id> person;        // residents: whose reports they see
+  std::optional<Id> organisation;  // property staff: whose cases they see
+};
+
+class ScopeWorld {
+ public:
+  // Builds the world through the API as the test server's default admin.
+  explicit ScopeWorld(TestServer& server);
+
+  int port() const { return port_; }
+  store::Db& db() { return server_.db(); }
+  const MiniMap& map() const { return m_; }
+  const Site& site(Placement p) const { return sites_.at(p); }
+  // One caller per account role (in account_roles() order), then "anonymous" and "reporter".
+  const std::vector<Caller>& callers() const { return callers_; }
+
+  // The expectation: what each caller's scope lets them see and act on.
+  bool sees_grid(const Caller& c, Id grid) const;
+  bool sees_community(const Caller& c, Id community) const;  // some grid of it
+  bool sees_place(const Caller& c, Id place) const;    // a place outside every grid is seen by all
+  bool sees_person(const Caller& c, Id person) const;  // lives or serves in a grid in scope
+  bool sees_case(const Caller& c, Id id) const;
+  bool has_case(Id id) const { return cases_.count(id) > 0; }  // made by the world, not by a cell
+  bool sees_assignment(const Caller& c, Id assignment) const;
+  bool sees_organisation(const Caller& c,
+                         Id organisation) const;  // of no community, or of one seen
+  // The placement's resource of a family, and whether the caller sees `id` as one of it.
+  Id resource(Family f, const Target& t) const;
+  bool sees(const Caller& c, Family f, const Target& t, Id id) const;
+
+  // Every resource of a kind the world holds, by id.
+  std::vector<Id> grids() const;
+  std::vector<Id> places(std::optional<PlaceKind> kind = std::nullopt) const;
+  std::vector<Id> persons() const;
+  std::vector<Id> cases() const;
+  std::vector<Id> assignments() const;
+  std::vector<Id> organisations() const;
+  // The grids a caller's answer may name: those in scope and their ancestors.
+  std::set<Id> grids_with_ancestors(const Caller& c) const;
+  std::optional<Id> grid_of(Id place) const { return places_.at(place).grid; }
+  // The cases in a community.
+  std::vector<Id> cases_in(Id community) const;
+
+  // Fresh resources for cells that change what they touch, recorded like the rest.
+  Id new_case(Placement p, CaseKind k, CaseState state);
+  Id new_person();  // in no household and no grid
+  Id new_assignment(
+      Placement p);  // a new person, as micro-grid worker of the placement's micro-grid
+
+ private:
+  struct PlaceRow {
+    PlaceKind kind;
+    std::optional<Id> grid;
+  };
+  struct CaseRow {
+    Id grid;
+    CaseKind kind;
+    std::optional<Id> reporter;
+    Id company;  // the property company that handles it (lifts only)
+  };
+  Site build_site(Placement p);
+  Id add_place(PlaceKind kind, const std::string& name, Id parent, std::optional<Id> grid,
+               std::optional<Id> grid_put = {});
+  Id add_person(const std::string& name, std::optional<Id> household);
+  Id assign(Id person, Id grid, const std::string& role);
+  Id add_case(const Site& s, CaseKind k, std::string* token = nullptr);
+  void add_caller(Role r);
+
+  TestServer& server_;
+  int port_;
+  Headers staff_;  // a subdistrict_staff account for workflow steps admins may not take
+  MiniMap m_{};
+  std::map<Placement, Site> sites_;
+  std::vector<Caller> callers_;
+  std::map<Id, Id> grid_community_;
+  std::map<Id, Id> grid_parent_;
+  std::map<Id, PlaceRow> places_;
+  std::map<Id, std::set<Id>> persons_;  // person -> grids they live or serve in
+  std::map<Id, CaseRow> cases_;
+  std::map<Id, Id> assignments_;                   // assignment -> grid
+  std::map<Id, std::optional<Id>> organisations_;  // organisation -> community
+};
+
+}  // namespace weige::testing
