@@ -38,6 +38,7 @@ test('a visitor is sent to the login page, sees the error for a wrong password, 
   assert.equal((await page.getByTestId('user-role').textContent()).trim(), '街道管理员')
   assert.deepEqual(await menuEntries(page), [
     '/dashboard',
+    '/emergencies',
     '/cases',
     '/cases/new',
     '/map',
@@ -76,7 +77,7 @@ test('a micro-grid worker signs in to the phone page and only sees what the role
   await page.getByText('您的账号没有打开 /dashboard 的权限。').waitFor()
   await page.getByRole('button', { name: '打开菜单' }).click()
   const entries = await page.locator('.nav-drawer [data-nav]').evaluateAll((els) => els.map((e) => e.dataset.nav))
-  assert.deepEqual(entries, ['/cases', '/cases/new', '/map', '/places', '/persons', '/check', '/m/volunteer'])
+  assert.deepEqual(entries, ['/emergencies', '/cases', '/cases/new', '/map', '/places', '/persons', '/check', '/m/volunteer'])
   await page.context().close()
 })
 

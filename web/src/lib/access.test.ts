@@ -62,3 +62,11 @@ describe('mayAccept', () => {
     expect(mayAccept(null)).toBe(false)
   })
 })
+
+describe('the emergency entry', () => {
+  it('is listed for emergency_read, after the dashboard', () => {
+    const commander = user('subdistrict_admin', ['signed_in', 'metrics_read', 'emergency_read', 'case_read'])
+    expect(menuFor(commander).map((m) => m.path)).toEqual(['/dashboard', '/emergencies', '/cases'])
+    expect(menuFor(RESIDENT).map((m) => m.path)).not.toContain('/emergencies')
+  })
+})

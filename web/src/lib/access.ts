@@ -14,6 +14,7 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   { path: '/dashboard', label: 'nav.dashboard', permission: 'metrics_read' },
+  { path: '/emergencies', label: 'nav.emergency', permission: 'emergency_read' },
   { path: '/cases', label: 'nav.cases', permission: 'case_read' },
   { path: '/cases/new', label: 'nav.caseNew', permission: 'case_intake' },
   { path: '/map', label: 'nav.map', permission: 'map_read' },

@@ -1,9 +1,11 @@
 // English strings. The type makes a missing or extra key a compile error.
 import type { Messages } from './zh-CN'
+import emergency from './emergency.en'
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<Messages> = {
+  emergency,
   app: {
     title: 'Weige',
     subtitle: 'Grid governance console',
@@ -16,6 +18,7 @@ const en: Shape<Messages> = {
   },
   nav: {
     dashboard: 'One governance net',
+    emergency: 'Emergency',
     cases: 'Cases',
     caseNew: 'Walk-in intake',
     volunteer: 'My tasks',

@@ -1,6 +1,9 @@
 // Chinese strings, the default. en.ts must have exactly the same keys
 // (checked by the type of en.ts and by src/i18n/parity.test.ts).
+import emergency from './emergency.zh-CN'
+
 const zhCN = {
+  emergency,
   app: {
     title: '微格',
     subtitle: '网格治理工作台',
@@ -13,6 +16,7 @@ const zhCN = {
   },
   nav: {
     dashboard: '治理一张网',
+    emergency: '应急指挥',
     cases: '事件办理',
     caseNew: '窗口登记',
     volunteer: '我的任务',

@@ -34,6 +34,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'nav.dashboard', menu: '/dashboard', permission: 'metrics_read' },
   },
   {
+    path: '/emergencies',
+    name: 'emergencies',
+    component: () => import('@/pages/EmergenciesPage.vue'),
+    meta: { title: 'nav.emergency', menu: '/emergencies', permission: 'emergency_read' },
+  },
+  {
+    path: '/emergencies/:id(\\d+)',
+    name: 'emergency',
+    component: () => import('@/pages/EmergencyDetailPage.vue'),
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { title: 'nav.emergency', menu: '/emergencies', permission: 'emergency_read' },
+  },
+  {
     path: '/cases',
     name: 'cases',
     component: () => import('@/pages/CasesPage.vue'),
@@ -127,6 +140,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'm-volunteer',
     component: () => import('@/pages/mobile/VolunteerPage.vue'),
     meta: { title: 'volunteer.title', permission: 'case_act', layout: 'mobile' },
+  },
+  {
+    path: '/m/emergency',
+    name: 'm-emergency',
+    component: () => import('@/pages/mobile/EmergencyPage.vue'),
+    meta: { title: 'emergency.mobileTitle', permission: 'signed_in', layout: 'mobile' },
   },
   {
     path: '/forbidden',
