@@ -375,6 +375,12 @@ void Api::register_emergency_routes() {
         WEIGE_ASSIGN(json j, parse_object(r, {"person_id", "emergency_role"}));
         Id person = 0;
         WEIGE_TRY(read_id(j, "person_id", person, true));
+        // A person outside the caller's grids is refused as one that does not exist.
+        Status seen = service::scoped_person(db, person, c.scope);
+        if (seen.code() == Code::kNotFound) {
+          return Status::invalid("person " + std::to_string(person) + " does not exist", {{"field", "person_id"}});
+        }
+        WEIGE_TRY(seen);
         std::string role;
         WEIGE_TRY(read_string(j, "emergency_role", role, true));
         auto parsed = parse_emergency_role(role);

@@ -217,8 +217,9 @@ const std::map<std::string, Call>& calls() {
        {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/report.xlsx"); }}},
       {"addTeamMember",
        {F::kTeam,
-        [](W& w, C, T, Id id) {
-          json j{{"person_id", w.new_person()}, {"emergency_role", "screener"}};
+        [](W& w, C, T t, Id id) {
+          // A new resident of the household: a person the caller sees when they see the team.
+          json j{{"person_id", w.new_resident(t.placement)}, {"emergency_role", "screener"}};
           return Probe{at("emergency-teams", id, "/members"), j.dump()};
         }}},
       {"removeTeamMember",
@@ -517,6 +518,12 @@ TEST(ScopeMatrix, MovesAndReferencesStayInsideTheScope) {
          return json{{"tier", 2}, {"from_person_id", home.worker}, {"to_person_id", id}};
        },
        away.resident},
+      {"a person of B put on a home building team", Role::kCommunityAdmin, "POST",
+       at("emergency-teams", home.team, "/members"),
+       [](Id id) {
+         return json{{"person_id", id}, {"emergency_role", "screener"}};
+       },
+       away.resident, 400},
   };
   for (const Attempt& a : attempts) {
     SCOPED_TRACE(a.what);

@@ -565,6 +565,10 @@ Id ScopeWorld::new_person() {
   return add_person("新志愿者", std::nullopt);
 }
 
+Id ScopeWorld::new_resident(Placement p) {
+  return add_person("新住户", site(p).household);
+}
+
 Id ScopeWorld::new_assignment(Placement p) {
   return assign(new_person(), site(p).micro_grid, "micro_grid_worker");
 }

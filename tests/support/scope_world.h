@@ -156,7 +156,8 @@ class ScopeWorld {
 
   // Fresh resources for cells that change what they touch, recorded like the rest.
   Id new_case(Placement p, CaseKind k, CaseState state);
-  Id new_person();  // in no household and no grid
+  Id new_person();               // in no household and no grid
+  Id new_resident(Placement p);  // of the placement's household
   Id new_assignment(
       Placement p);  // a new person, as micro-grid worker of the placement's micro-grid
   // Ends the placement's emergency (when still active) and declares a new one.
