@@ -151,6 +151,24 @@ Result<store::EmergencyRecord> visible_emergency(store::Db& db, Id id, const Eme
   return e;
 }
 
+// A compound, community or grid named in a declaration outside the caller's
+// grids is refused exactly as one that does not exist.
+Status named_scope_in_reach(store::Db& db, const service::DeclareInput& in, const EmergencyCaller& c) {
+  if (c.es.all) return {};
+  for (Id id : in.scope_ids) {
+    bool reach = true;
+    if (in.scope_kind == "compounds") {
+      reach = std::binary_search(c.es.visible_compounds.begin(), c.es.visible_compounds.end(), id);
+    } else if (in.scope_kind == "community") {
+      reach = static_cast<bool>(service::scoped_community(db, id, c.scope));
+    } else if (in.scope_kind == "grid") {
+      reach = static_cast<bool>(service::scoped_grid(db, id, c.scope));
+    }
+    if (!reach) return store::unknown_scope_id(in.scope_kind, id);
+  }
+  return {};
+}
+
 bool task_visible(const store::TaskRecord& t, const store::TaskScope& s) {
   if (s.all) return true;
   auto has = [](const std::vector<Id>& v, std::optional<Id> x) { return x && std::find(v.begin(), v.end(), *x) != v.end(); };
@@ -247,6 +265,7 @@ void Api::register_emergency_routes() {
                  if (j.contains("fields")) in.fields = j["fields"];
                  WEIGE_TRY(read_string(j, "note", in.note, false, 2000));
                  WEIGE_ASSIGN(auto c, caller_of(r, db));
+                 WEIGE_TRY(named_scope_in_reach(db, in, c));
                  auto s = svc(db);
                  WEIGE_ASSIGN(auto out, s.declare(in, c.principal.username));
                  if (!c.es.all) {
@@ -356,6 +375,12 @@ void Api::register_emergency_routes() {
         WEIGE_ASSIGN(json j, parse_object(r, {"person_id", "emergency_role"}));
         Id person = 0;
         WEIGE_TRY(read_id(j, "person_id", person, true));
+        // A person outside the caller's grids is refused as one that does not exist.
+        Status seen = service::scoped_person(db, person, c.scope);
+        if (seen.code() == Code::kNotFound) {
+          return Status::invalid("person " + std::to_string(person) + " does not exist", {{"field", "person_id"}});
+        }
+        WEIGE_TRY(seen);
         std::string role;
         WEIGE_TRY(read_string(j, "emergency_role", role, true));
         auto parsed = parse_emergency_role(role);
@@ -545,6 +570,9 @@ void Api::register_emergency_routes() {
                    if (!own) return Status::forbidden("your account is not linked to a household");
                    if (household && *household != *own) return Status::forbidden("residents request errands for their own household");
                    household = own;
+                   // An emergency that does not cover their household is none of theirs.
+                   WEIGE_ASSIGN(auto covered, store::household_in_emergency(db, id, *household));
+                   if (!covered) return not_found_emergency(id);
                  } else {
                    WEIGE_TRY(visible_emergency(db, id, c).status());
                  }

@@ -161,6 +161,13 @@ Status set_emergency_level(Db& db, Id id, int level) {
   return db.execute("UPDATE emergencies SET level = ? WHERE id = ?", {static_cast<std::int64_t>(level), id}).status();
 }
 
+Status unknown_scope_id(const std::string& scope_kind, Id id) {
+  std::string what = scope_kind == "grid"        ? "grid " + std::to_string(id) + " does not exist"
+                     : scope_kind == "compounds" ? "place " + std::to_string(id) + " is not a compound (or non-residential place)"
+                                                 : "place " + std::to_string(id) + " is not a " + scope_kind;
+  return Status::invalid(what, {{"field", "scope_ids"}});
+}
+
 Result<std::int64_t> resolve_emergency_scope(Db& db, Id emergency_id, const std::string& scope_kind,
                                              const std::vector<Id>& ids) {
   std::int64_t total = 0;
@@ -168,16 +175,14 @@ Result<std::int64_t> resolve_emergency_scope(Db& db, Id emergency_id, const std:
     std::string select;
     if (scope_kind == "subdistrict" || scope_kind == "community") {
       WEIGE_ASSIGN(auto kind, db.row("SELECT kind FROM places WHERE id = ?", {id}));
-      if (!kind || kind->text(0) != scope_kind) {
-        return Status::invalid("place " + std::to_string(id) + " is not a " + scope_kind, {{"field", "scope_ids"}});
-      }
+      if (!kind || kind->text(0) != scope_kind) return unknown_scope_id(scope_kind, id);
       select = scope_kind == "community"
                    ? std::string("SELECT id FROM places WHERE community_id = ?1 AND kind IN ") + kCompoundKinds
                    : std::string("SELECT id FROM places WHERE kind IN ") + kCompoundKinds +
                          " AND community_id IN (SELECT id FROM places WHERE kind = 'community' AND parent_id = ?1)";
     } else if (scope_kind == "grid") {
       WEIGE_ASSIGN(auto g, db.row("SELECT id FROM grids WHERE id = ?", {id}));
-      if (!g) return Status::invalid("grid " + std::to_string(id) + " does not exist", {{"field", "scope_ids"}});
+      if (!g) return unknown_scope_id(scope_kind, id);
       select = std::string(
                    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT g.id FROM grids g JOIN sub ON "
                    "g.parent_id = sub.id) SELECT p.id FROM places p WHERE p.kind IN ") +
@@ -186,10 +191,7 @@ Result<std::int64_t> resolve_emergency_scope(Db& db, Id emergency_id, const std:
                "ON b.id = u.parent_id WHERE u.kind = 'unit' AND u.grid_id IN (SELECT id FROM sub)))";
     } else if (scope_kind == "compounds") {
       WEIGE_ASSIGN(auto kind, db.row(std::string("SELECT 1 FROM places WHERE id = ? AND kind IN ") + kCompoundKinds, {id}));
-      if (!kind) {
-        return Status::invalid("place " + std::to_string(id) + " is not a compound (or non-residential place)",
-                               {{"field", "scope_ids"}});
-      }
+      if (!kind) return unknown_scope_id(scope_kind, id);
       select = "SELECT ?1 AS id";
     } else {
       return Status::invalid("scope_kind is subdistrict, community, grid or compounds", {{"field", "scope_kind"}});

@@ -41,6 +41,8 @@ Status set_emergency_level(Db& db, Id id, int level);
 
 // Fills emergency_places from the declared scope; returns how many places.
 // kInvalid when an id is not of the scope's kind.
+// How resolve_emergency_scope() refuses an id that names nothing of the scope's kind.
+Status unknown_scope_id(const std::string& scope_kind, Id id);
 Result<std::int64_t> resolve_emergency_scope(Db& db, Id emergency_id, const std::string& scope_kind,
                                              const std::vector<Id>& ids);
 // Active emergencies other than `emergency_id` sharing a place with it.

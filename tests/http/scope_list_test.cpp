@@ -248,6 +248,13 @@ const std::map<std::string, ListCall>& list_calls() {
                     {"510108012099999" + std::to_string(micro++), w.site(p).micro_grid}));
               }
             }}},
+      {"listEmergencies",
+       {.path = "/api/v1/emergencies",
+        .read = items_and_total,
+        .rows =
+            [](W w, C c) {
+              return keep(w.emergencies(), [&](Id e) { return w.sees_emergency(c, e); });
+            }}},
   };
   return m;
 }

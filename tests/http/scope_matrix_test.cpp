@@ -35,6 +35,7 @@ struct Probe {
   std::string body = "{}";
   std::string content_type = "application/json";
   int success = 200;
+  int unknown = 404;  // the answer for an id that does not exist, and so for one outside the scope
 };
 
 // How a scoped route is called. `pick` makes a fresh resource for routes that
@@ -90,6 +91,16 @@ std::string new_micro_code(int port, Id parent) {
 
 Probe simple(const std::string& collection, Id id, const std::string& rest = "") {
   return {at(collection, id, rest)};
+}
+
+// An `also` for a list inside one resource: every row is one the world made
+// and the caller sees.
+template <bool (ScopeWorld::*Has)(Id) const, bool (ScopeWorld::*Sees)(const Caller&, Id) const>
+void only_rows_seen(const ScopeWorld& w, const Caller& c, const json& answer) {
+  for (const auto& row : answer["items"]) {
+    Id id = row["id"].get<Id>();
+    EXPECT_TRUE((w.*Has)(id) && (w.*Sees)(c, id)) << "lists " << id << ", beyond the scope";
+  }
 }
 
 const std::map<std::string, Call>& calls() {
@@ -172,6 +183,69 @@ const std::map<std::string, Call>& calls() {
         [](W& w, C, T t) { return w.new_case(t.placement, t.kind, CaseState::kAccepted); }}},
       {"getAttachment",
        {F::kAttachment, [](W&, C, T, Id id) { return simple("attachments", id); }}},
+      // Peacetime and emergency.
+      {"getEmergency", {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id); }}},
+      {"updateEmergency",
+       {F::kEmergency,
+        [](W&, C, T, Id id) {
+          return Probe{at("emergencies", id), json{{"level", 2}}.dump()};
+        }}},
+      {"endEmergency",
+       {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/end"); },
+        [](W& w, C, T t) { return w.new_emergency(t.placement); }}},
+      {"listEmergencyTeams",
+       {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/teams"); }}},
+      {"listScreeningRounds",
+       {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/rounds"); }}},
+      {"startScreeningRound",
+       {F::kEmergency,
+        [](W&, C, T, Id id) {
+          return Probe{at("emergencies", id, "/rounds"), "{}", "application/json", 201};
+        },
+        [](W& w, C, T t) { return w.new_emergency(t.placement); }}},
+      {"getScreeningProgress",
+       {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/progress"); }}},
+      {"listScreeningTasks",
+       {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/tasks"); }, nullptr,
+        Permission::kUnset, false, only_rows_seen<&W::has_task, &W::sees_task>}},
+      {"listErrands",
+       {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/errands"); },
+        nullptr, Permission::kUnset, false, only_rows_seen<&W::has_errand, &W::sees_errand>}},
+      {"getEmergencyReport",
+       {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/report"); }}},
+      {"getEmergencyReportXlsx",
+       {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/report.xlsx"); }}},
+      {"addTeamMember",
+       {F::kTeam,
+        [](W& w, C, T t, Id id) {
+          // A new resident of the household: a person the caller sees when they see the team.
+          json j{{"person_id", w.new_resident(t.placement)}, {"emergency_role", "screener"}};
+          return Probe{at("emergency-teams", id, "/members"), j.dump()};
+        }}},
+      {"removeTeamMember",
+       {F::kTeam,
+        [](W& w, C, T, Id id) {
+          return simple("emergency-teams", id, "/members/" + std::to_string(w.new_team_member(id)));
+        }}},
+      {"setTeamLeader",
+       {F::kTeam,
+        [](W& w, C, T t, Id id) {
+          return Probe{at("emergency-teams", id, "/leader"),
+                       json{{"person_id", w.site(t.placement).team_member}}.dump(),
+                       "application/json"};
+        }}},
+      {"recordScreening",
+       {F::kTask,
+        [](W&, C, T, Id id) {
+          return Probe{at("screening-tasks", id), json{{"outcome", "not_at_home"}}.dump()};
+        }}},
+      // Either party may cancel a requested errand; anyone else finds no such errand.
+      {"actOnErrand",
+       {F::kErrand,
+        [](W&, C, T, Id id) {
+          return Probe{at("errands", id, "/actions"), json{{"action", "cancel"}}.dump()};
+        },
+        [](W& w, C, T t) { return w.new_errand(t.placement); }}},
       // Creates under a scoped resource named in the body.
       {"createGrid",
        {F::kOrdinaryGrid,
@@ -226,6 +300,25 @@ const std::map<std::string, Call>& calls() {
             }
           }
         }}},
+      // For the household in the emergency; a resident names no household: theirs is taken.
+      {"requestErrand",
+       {F::kEmergency,
+        [](W& w, C c, T t, Id id) {
+          json j{{"kind", "medicine"}, {"details", "降压药"}};
+          if (c.role != Role::kResident) j["household_id"] = w.site(t.placement).household;
+          return Probe{at("emergencies", id, "/errands"), j.dump(), "application/json", 201};
+        }}},
+      // A compound outside the scope is refused as one that does not exist: 400, a bad scope id.
+      {"declareEmergency",
+       {F::kEmergencyCompound,
+        [](W&, C, T, Id id) {
+          json j{{"name", "矩阵演练"},
+                 {"type", "fire"},
+                 {"scope_kind", "compounds"},
+                 {"scope_ids", {id}}};
+          return Probe{"/api/v1/emergencies", j.dump(), "application/json", 201, 400};
+        },
+        [](W& w, C, T t) { return w.new_compound(t.placement); }}},
       {"createOrganisation",
        {F::kCommunity,
         [](W&, C, T, Id id) {
@@ -245,7 +338,8 @@ struct Expected {
 
 // The outcome from the permission table and the world's scopes alone.
 Expected expect(const Call& call, const http::Route& route, const Caller& c, const Target& t,
-                bool visible, int success) {
+                bool visible, const Probe& p) {
+  int success = p.success;
   if (!c.role) {
     if (call.reporter_token && c.name == "reporter") {
       bool own = t.placement == Placement::kHome && t.kind == CaseKind::kDispute;
@@ -255,7 +349,7 @@ Expected expect(const Call& call, const http::Route& route, const Caller& c, con
   }
   Permission needed = call.acts_as != Permission::kUnset ? call.acts_as : route.permission;
   if (!role_allows(*c.role, needed)) return {403, Verdict::kNoPermission};
-  if (!visible) return {404, Verdict::kOutOfScope};
+  if (!visible) return {p.unknown, Verdict::kOutOfScope};
   return {success, Verdict::kAllowed};
 }
 
@@ -325,7 +419,7 @@ TEST_P(ScopeMatrixByResource, AllowsExactlyWhatTheScopeCovers) {
       Id id = call.pick ? call.pick(w, c, t) : w.resource(call.family, t);
       bool visible = w.sees(c, call.family, t, id);
       Probe p = call.probe(w, c, t, id);
-      Expected x = expect(call, *route, c, t, visible, p.success);
+      Expected x = expect(call, *route, c, t, visible, p);
       SCOPED_TRACE(c.name + " x " + route->method + " " + route->pattern + " x " +
                    label(call.family, t) + " (" + (visible ? "in scope" : "out of scope") +
                    ", id " + std::to_string(id) + ")");
@@ -424,6 +518,12 @@ TEST(ScopeMatrix, MovesAndReferencesStayInsideTheScope) {
          return json{{"tier", 2}, {"from_person_id", home.worker}, {"to_person_id", id}};
        },
        away.resident},
+      {"a person of B put on a home building team", Role::kCommunityAdmin, "POST",
+       at("emergency-teams", home.team, "/members"),
+       [](Id id) {
+         return json{{"person_id", id}, {"emergency_role", "screener"}};
+       },
+       away.resident, 400},
   };
   for (const Attempt& a : attempts) {
     SCOPED_TRACE(a.what);

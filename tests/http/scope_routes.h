@@ -48,6 +48,7 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"changePassword", R::kSelf},
       {"createApiToken", R::kSelf},
       {"revokeApiToken", R::kSelf},
+      {"getMyEmergency", R::kSelf},
 
       {"listUsers", R::kGlobal},
       {"createUser", R::kGlobal},
@@ -67,6 +68,12 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"listAudit", R::kGlobal,
        "OPEN: audit entries are not tied to grids; a community admin reads the whole trail (issue "
        "#5, left for a decision)"},
+      {"getEmergencyRoleMap", R::kGlobal,
+       "the role map is the subdistrict's configuration (peacetime role -> emergency role), names "
+       "no person or place"},
+      {"setEmergencyRole", R::kGlobal,
+       "OPEN: a community admin (emergency_manage) changes the subdistrict-wide role map, which "
+       "forms the teams of every community's next emergency (left for a decision)"},
 
       {"getGrid", R::kById},
       {"updateGrid", R::kById},
@@ -87,6 +94,22 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"actOnCase", R::kById},
       {"bulkDispatchCases", R::kById},
       {"getAttachment", R::kById},
+      {"getEmergency", R::kById},
+      {"updateEmergency", R::kById},
+      {"endEmergency", R::kById},
+      {"listEmergencyTeams", R::kById},
+      {"addTeamMember", R::kById},
+      {"removeTeamMember", R::kById},
+      {"setTeamLeader", R::kById},
+      {"listScreeningRounds", R::kById},
+      {"startScreeningRound", R::kById},
+      {"getScreeningProgress", R::kById},
+      {"listScreeningTasks", R::kById},
+      {"recordScreening", R::kById},
+      {"listErrands", R::kById},
+      {"actOnErrand", R::kById},
+      {"getEmergencyReport", R::kById},
+      {"getEmergencyReportXlsx", R::kById},
 
       {"createGrid", R::kByReference},
       {"createPlace", R::kByReference},
@@ -95,6 +118,8 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"createLink", R::kByReference},
       {"createCase", R::kByReference},
       {"createOrganisation", R::kByReference},
+      {"declareEmergency", R::kByReference},
+      {"requestErrand", R::kByReference},
 
       {"getGridTree", R::kList},
       {"listGrids", R::kList},
@@ -109,6 +134,7 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"getMonthlyReport", R::kList},
       {"streamEvents", R::kList},
       {"checkMap", R::kList},
+      {"listEmergencies", R::kList},
   };
   return routes;
 }

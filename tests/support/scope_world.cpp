@@ -85,12 +85,14 @@ ScopeWorld::ScopeWorld(TestServer& server) : server_(server), port_(server.port(
   places_[m_.unit1] = {PlaceKind::kUnit, m_.micro_a11};
   places_[m_.unit2] = {PlaceKind::kUnit, m_.micro_a12};
   places_[m_.household] = {PlaceKind::kHousehold, m_.micro_a11};
+  unit_grids_[m_.compound] = {m_.micro_a11, m_.micro_a12};
   for (Placement p : kPlacements) sites_[p] = build_site(p);
   for (Role r : account_roles()) add_caller(r);
   callers_.push_back({"anonymous", std::nullopt, anonymous()});
   Headers reporter = anonymous();
   reporter["X-Tracking-Token"] = site(Placement::kHome).dispute_token;
   callers_.push_back({"reporter", std::nullopt, reporter});
+  for (Placement p : kPlacements) declare(sites_.at(p));
 }
 
 Site ScopeWorld::build_site(Placement p) {
@@ -115,11 +117,14 @@ Site ScopeWorld::build_site(Placement p) {
     s.building = add_place(PlaceKind::kBuilding, "1栋", s.compound, std::nullopt);
     s.unit = add_place(PlaceKind::kUnit, "1单元", s.building, s.micro_grid, s.micro_grid);
     s.household = add_place(PlaceKind::kHousehold, "101", s.unit, s.micro_grid);
+    unit_grids_[s.compound] = {s.micro_grid};
   }
+  household_compound_[s.household] = s.compound;
   s.company =
       create(port_, "/api/v1/organisations",
              {{"kind", "property_company"}, {"name", tag + "物业"}, {"community_id", s.community}});
   organisations_[s.company] = s.community;
+  contracts_[s.compound] = s.company;
   Reply contract = http(port_, {"PUT",
                                 path_of("places", s.compound, "/property-contract"),
                                 json{{"organisation_id", s.company}}.dump(),
@@ -127,6 +132,7 @@ Site ScopeWorld::build_site(Placement p) {
                                 {}});
   EXPECT_EQ(contract.status, 200) << contract.body;
   s.resident = add_person(tag + "住户", s.household);
+  resident_household_[s.resident] = s.household;
   s.worker = add_person(tag + "微网格员", std::nullopt);
   s.worker_assignment = assign(s.worker, s.micro_grid, "micro_grid_worker");
   sites_[p] = s;  // add_case needs the site's company
@@ -206,6 +212,7 @@ void ScopeWorld::add_caller(Role r) {
   auto posted = [&](const std::string& role, Id grid, std::set<Id> grids) {
     Id person = add_person(c.name, std::nullopt);
     assign(person, grid, role);
+    c.member = person;
     c.headers = server_.as(c.name, person);
     c.grids = std::move(grids);
   };
@@ -226,7 +233,8 @@ void ScopeWorld::add_caller(Role r) {
       posted("micro_grid_head", m_.micro_a11, micro);
       break;
     case Role::kMicroGridWorker:
-      c.headers = server_.as(c.name, site(Placement::kHome).worker);
+      c.member = site(Placement::kHome).worker;
+      c.headers = server_.as(c.name, c.member);
       c.grids = micro;
       break;
     case Role::kVolunteer:
@@ -241,6 +249,7 @@ void ScopeWorld::add_caller(Role r) {
       break;
     case Role::kResident:
       c.person = site(Placement::kHome).resident;
+      c.member = c.person;
       c.headers = server_.as(c.name, c.person);
       break;
     case Role::kSystem:
@@ -313,6 +322,16 @@ Id ScopeWorld::resource(Family f, const Target& t) const {
       return s.case_of(t.kind);
     case Family::kAttachment:
       return s.photo_of(t.kind);
+    case Family::kEmergency:
+      return s.emergency;
+    case Family::kTeam:
+      return s.team;
+    case Family::kTask:
+      return s.task;
+    case Family::kErrand:
+      return s.errand;
+    case Family::kEmergencyCompound:
+      return s.compound;
   }
   return 0;
 }
@@ -337,8 +356,66 @@ bool ScopeWorld::sees(const Caller& c, Family f, const Target& t, Id id) const {
       return sees_case(c, id);
     case Family::kAttachment:
       return sees_case(c, site(t.placement).case_of(t.kind));
+    case Family::kEmergency:
+      return sees_emergency(c, id);
+    case Family::kTeam:
+      return reaches_compound(c, teams_.at(id).compound);
+    case Family::kTask:
+      return sees_task(c, id);
+    case Family::kErrand:
+      return sees_errand(c, id);
+    case Family::kEmergencyCompound:
+      return reaches_compound(c, id);
   }
   return false;
+}
+
+bool ScopeWorld::own_compound(const Caller& c, Id compound) const {
+  auto grid = places_.at(compound).grid;
+  if (grid && sees_grid(c, *grid)) return true;
+  auto contract = contracts_.find(compound);
+  return c.role == Role::kPropertyStaff && contract != contracts_.end() &&
+         contract->second == c.organisation;
+}
+
+bool ScopeWorld::on_team(const Caller& c, std::optional<Id> team) const {
+  if (!c.member || !team) return false;
+  auto it = teams_.find(*team);
+  return it != teams_.end() && it->second.members.count(*c.member) > 0 &&
+         emergencies_.at(it->second.emergency).active;
+}
+
+bool ScopeWorld::reaches_compound(const Caller& c, Id compound) const {
+  if (c.all || own_compound(c, compound)) return true;
+  for (Id g : unit_grids_.at(compound)) {
+    if (sees_grid(c, g)) return true;
+  }
+  return std::any_of(teams_.begin(), teams_.end(), [&](const auto& t) {
+    return t.second.compound == compound && on_team(c, t.first);
+  });
+}
+
+bool ScopeWorld::sees_emergency(const Caller& c, Id emergency) const {
+  Id compound = emergencies_.at(emergency).compound;
+  if (c.role == Role::kResident) {
+    return household_compound_.at(resident_household_.at(*c.person)) == compound;
+  }
+  return reaches_compound(c, compound);
+}
+
+bool ScopeWorld::covers(const Caller& c, const TaskRow& row) const {
+  return c.all || sees_grid(c, row.grid) || own_compound(c, row.compound) || on_team(c, row.team);
+}
+
+bool ScopeWorld::sees_task(const Caller& c, Id task) const {
+  return covers(c, tasks_.at(task));
+}
+
+bool ScopeWorld::sees_errand(const Caller& c, Id errand) const {
+  const auto& [household, row] = errands_.at(errand);
+  if (!c.role) return false;
+  if (c.role == Role::kResident) return resident_household_.at(*c.person) == household;
+  return role_allows(*c.role, Permission::kEmergencyAct) && covers(c, row);
 }
 
 std::set<Id> ScopeWorld::grids_with_ancestors(const Caller& c) const {
@@ -377,6 +454,9 @@ std::vector<Id> ScopeWorld::assignments() const {
 std::vector<Id> ScopeWorld::organisations() const {
   return keys(organisations_);
 }
+std::vector<Id> ScopeWorld::emergencies() const {
+  return keys(emergencies_);
+}
 
 std::vector<Id> ScopeWorld::places(std::optional<PlaceKind> kind) const {
   std::vector<Id> out;
@@ -399,8 +479,94 @@ Id ScopeWorld::new_case(Placement p, CaseKind k, CaseState state) {
   return id;
 }
 
+void ScopeWorld::declare(Site& s) {
+  json j{{"name", to_string(s.placement) + "疫情"},
+         {"type", "epidemic"},
+         {"scope_kind", "compounds"},
+         {"scope_ids", {s.compound}}};
+  Reply r = http(port_, {"POST", "/api/v1/emergencies", j.dump(), "application/json", {}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  s.emergency = body(r)["id"].get<Id>();
+  emergencies_[s.emergency] = {s.compound, true};
+  // Who is on the teams is what the declaration formed from the roster: recorded, not worked out.
+  json teams =
+      body(http(port_, {"GET", path_of("emergencies", s.emergency, "/teams"), "", "", {}}));
+  s.team = s.team_member = 0;
+  for (const auto& t : teams["items"]) {
+    TeamRow row{s.emergency, t["compound_id"].get<Id>(), {}};
+    for (const auto& m : t["members"]) row.members.insert(m["person_id"].get<Id>());
+    Id id = t["id"].get<Id>();
+    if (t["kind"] == "building_team" && t["place_id"] == s.building) {
+      s.team = id;
+      s.team_member = row.members.empty() ? 0 : *row.members.begin();
+    }
+    teams_[id] = row;
+  }
+  EXPECT_NE(s.team_member, 0) << "no building team with a member";
+  json tasks = body(
+      http(port_, {"GET", path_of("emergencies", s.emergency, "/tasks?limit=500"), "", "", {}}));
+  s.task = 0;
+  for (const auto& t : tasks["items"]) {
+    if (t["household_id"] == s.household) s.task = t["id"].get<Id>();
+  }
+  EXPECT_NE(s.task, 0) << "no screening task for the household";
+  tasks_[s.task] = {*places_.at(s.household).grid, s.compound, s.team};
+  s.errand = new_errand(s.placement);
+}
+
+Id ScopeWorld::new_emergency(Placement p) {
+  Site& s = sites_.at(p);
+  Reply r = http(
+      port_, {"POST", path_of("emergencies", s.emergency, "/end"), "{}", "application/json", {}});
+  EXPECT_TRUE(r.status == 200 || r.status == 409) << r.body;  // a cell may have ended it
+  emergencies_.at(s.emergency).active = false;
+  declare(s);
+  return s.emergency;
+}
+
+Id ScopeWorld::new_errand(Placement p) {
+  const Site& s = site(p);
+  json j{{"household_id", s.household}, {"kind", "groceries"}, {"details", "矩阵"}};
+  Reply r = http(
+      port_,
+      {"POST", path_of("emergencies", s.emergency, "/errands"), j.dump(), "application/json", {}});
+  EXPECT_EQ(r.status, 201) << r.body;
+  if (r.status != 201) return 0;
+  Id id = body(r)["id"].get<Id>();
+  errands_[id] = {s.household, tasks_.at(s.task)};
+  return id;
+}
+
+Id ScopeWorld::new_compound(Placement p) {
+  const Site& s = site(p);
+  Id compound =
+      add_place(PlaceKind::kCompound, "新小区", s.community, s.ordinary_grid, s.ordinary_grid);
+  Id building = add_place(PlaceKind::kBuilding, "1栋", compound, std::nullopt);
+  Id unit = add_place(PlaceKind::kUnit, "1单元", building, s.micro_grid, s.micro_grid);
+  household_compound_[add_place(PlaceKind::kHousehold, "101", unit, s.micro_grid)] = compound;
+  unit_grids_[compound] = {s.micro_grid};
+  return compound;
+}
+
+Id ScopeWorld::new_team_member(Id team) {
+  Id person = new_person();
+  auto it = teams_.find(team);
+  if (it == teams_.end()) return person;
+  json j{{"person_id", person}, {"emergency_role", "screener"}};
+  Reply r = http(
+      port_,
+      {"POST", path_of("emergency-teams", team, "/members"), j.dump(), "application/json", {}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  it->second.members.insert(person);
+  return person;
+}
+
 Id ScopeWorld::new_person() {
   return add_person("新志愿者", std::nullopt);
+}
+
+Id ScopeWorld::new_resident(Placement p) {
+  return add_person("新住户", site(p).household);
 }
 
 Id ScopeWorld::new_assignment(Placement p) {

@@ -10,6 +10,9 @@
 // building, a unit, a household with a resident, a micro-grid worker, a
 // neighbour dispute the resident reported (with a mediation record), a broken
 // lift routed to the property company, and a photo on each case.
+// Last, after all of that (so the cells of earlier routes see the world they
+// saw before), each placement's compound is put under an emergency of its
+// own: its building team, the household's screening task, an errand for it.
 //
 // The expectation is written out from scope.h's contract and from what the
 // fixture built, never asked of the server: a caller's scope is a list of
@@ -47,6 +50,10 @@ struct Site {
   Id company = 0, resident = 0, worker = 0, worker_assignment = 0;
   Id dispute = 0, lift = 0, dispute_photo = 0, lift_photo = 0;
   std::string dispute_token;  // the dispute's tracking token
+  // The compound's emergency (the latest new_emergency() declared), its
+  // building team with one member, the household's task in its current round,
+  // and an errand requested for the household.
+  Id emergency = 0, team = 0, team_member = 0, task = 0, errand = 0;
   Id case_of(CaseKind k) const { return k == CaseKind::kDispute ? dispute : lift; }
   Id photo_of(CaseKind k) const { return k == CaseKind::kDispute ? dispute_photo : lift_photo; }
 };
@@ -60,11 +67,16 @@ enum class Family {
   kUnit,
   kCompound,
   kHousehold,
-  kPerson,      // the household's resident
-  kWorker,      // the micro-grid worker (a person serving there)
-  kAssignment,  // the micro-grid worker's assignment
-  kCase,        // of each CaseKind
-  kAttachment,  // the photo on the case of each CaseKind
+  kPerson,             // the household's resident
+  kWorker,             // the micro-grid worker (a person serving there)
+  kAssignment,         // the micro-grid worker's assignment
+  kCase,               // of each CaseKind
+  kAttachment,         // the photo on the case of each CaseKind
+  kEmergency,          // the compound's emergency; residents: one covering their household
+  kTeam,               // the emergency's building team
+  kTask,               // the household's screening task
+  kErrand,             // an errand for the household, as a party to it: the household or the team
+  kEmergencyCompound,  // a compound as a declaration names it
 };
 
 // One resource of a family: where it stands (and, for cases, which case).
@@ -85,6 +97,7 @@ struct Caller {
   std::set<Id> grids;              // otherwise the grids the scope covers (subtrees expanded)
   std::optional<Id> person;        // residents: whose reports they see
   std::optional<Id> organisation;  // property staff: whose cases they see
+  std::optional<Id> member;        // the person behind the account: emergency team memberships
 };
 
 class ScopeWorld {
@@ -112,6 +125,20 @@ class ScopeWorld {
   // The placement's resource of a family, and whether the caller sees `id` as one of it.
   Id resource(Family f, const Target& t) const;
   bool sees(const Caller& c, Family f, const Target& t, Id id) const;
+  // Emergencies (emergency_scope_of()): a compound is within reach when its
+  // grid or one of its units' grids is in scope, it is the property staff's
+  // company's contract, or it is the compound of one of the caller's teams in
+  // an active emergency; an emergency or team when its compound is.
+  bool reaches_compound(const Caller& c, Id compound) const;
+  bool sees_emergency(const Caller& c, Id emergency) const;
+  // A task (and an errand) when its micro-grid is in scope, its compound's own
+  // grid is or the compound is the property staff's, or its team is the caller's.
+  bool sees_task(const Caller& c, Id task) const;
+  bool has_task(Id id) const { return tasks_.count(id) > 0; }
+  // A party to the errand: a resident of its household, or one who acts in
+  // emergencies and sees it as a task.
+  bool sees_errand(const Caller& c, Id errand) const;
+  bool has_errand(Id id) const { return errands_.count(id) > 0; }
 
   // Every resource of a kind the world holds, by id.
   std::vector<Id> grids() const;
@@ -120,6 +147,7 @@ class ScopeWorld {
   std::vector<Id> cases() const;
   std::vector<Id> assignments() const;
   std::vector<Id> organisations() const;
+  std::vector<Id> emergencies() const;
   // The grids a caller's answer may name: those in scope and their ancestors.
   std::set<Id> grids_with_ancestors(const Caller& c) const;
   std::optional<Id> grid_of(Id place) const { return places_.at(place).grid; }
@@ -128,9 +156,16 @@ class ScopeWorld {
 
   // Fresh resources for cells that change what they touch, recorded like the rest.
   Id new_case(Placement p, CaseKind k, CaseState state);
-  Id new_person();  // in no household and no grid
+  Id new_person();               // in no household and no grid
+  Id new_resident(Placement p);  // of the placement's household
   Id new_assignment(
       Placement p);  // a new person, as micro-grid worker of the placement's micro-grid
+  // Ends the placement's emergency (when still active) and declares a new one.
+  Id new_emergency(Placement p);
+  Id new_errand(Placement p);    // requested, for the household in the placement's emergency
+  Id new_compound(Placement p);  // a building, a unit in the micro-grid, a household; no emergency
+  // A new person put on the team (a team that does not exist gets none).
+  Id new_team_member(Id team);
 
  private:
   struct PlaceRow {
@@ -149,6 +184,9 @@ class ScopeWorld {
   Id add_person(const std::string& name, std::optional<Id> household);
   Id assign(Id person, Id grid, const std::string& role);
   Id add_case(const Site& s, CaseKind k, std::string* token = nullptr);
+  void declare(Site& s);
+  bool own_compound(const Caller& c, Id compound) const;  // its grid in scope, or the company's
+  bool on_team(const Caller& c, std::optional<Id> team) const;  // of an active emergency
   void add_caller(Role r);
 
   TestServer& server_;
@@ -164,6 +202,27 @@ class ScopeWorld {
   std::map<Id, CaseRow> cases_;
   std::map<Id, Id> assignments_;                   // assignment -> grid
   std::map<Id, std::optional<Id>> organisations_;  // organisation -> community
+  std::map<Id, std::set<Id>> unit_grids_;          // compound -> its units' grids
+  std::map<Id, Id> contracts_;                     // compound -> property company
+  std::map<Id, Id> household_compound_;
+  std::map<Id, Id> resident_household_;  // person -> household
+  struct EmergencyRow {
+    Id compound;
+    bool active;
+  };
+  std::map<Id, EmergencyRow> emergencies_;
+  struct TeamRow {
+    Id emergency, compound;
+    std::set<Id> members;
+  };
+  std::map<Id, TeamRow> teams_;
+  // Where a task (or an errand) stands: the household's micro-grid, compound, building team.
+  struct TaskRow {
+    Id grid, compound, team;
+  };
+  std::map<Id, TaskRow> tasks_;
+  std::map<Id, std::pair<Id, TaskRow>> errands_;  // errand -> household, and where it stands
+  bool covers(const Caller& c, const TaskRow& row) const;
 };
 
 }  // namespace weige::testing
