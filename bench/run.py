@@ -92,7 +92,8 @@ def dataset(tier):
     start = time.time()
     out = subprocess.run(cmd, check=True, text=True, stdout=subprocess.PIPE)  # progress goes to stderr
     seconds = time.time() - start
-    summary = json.loads(out.stdout)
+    text = out.stdout
+    summary = json.loads(text[text.index("\n{") + 1:] if not text.startswith("{") else text)  # after the log lines
     summary["generation_seconds"] = round(seconds, 1)
     run([WEIGE, "user", "add", "--db", db, "--username", "bench", "--role", "subdistrict_admin", "--password", PASSWORD])
     json.dump(summary, open(db + ".done", "w"))
@@ -113,7 +114,7 @@ class Server:
     def __init__(self, db, group_commit=True):
         self.port = free_port()
         cmd = [WEIGE, "serve", "--db", db, "--listen", f"127.0.0.1:{self.port}", "--threads", "2",
-               "--deadline-interval", "0"]
+               "--deadline-interval", "3600"]
         if not group_commit:
             cmd.append("--no-group-commit")
         log(" ".join(cmd))
@@ -216,7 +217,7 @@ def main():
     micro = summary.get("micro_grids", 190000)
     out = run([os.path.join(BUILD, "bench", "weige_bench_locate"), f"--micro-grids={max(micro, 1000)}",
                "--benchmark_format=json", "--benchmark_min_time=1"]).stdout
-    bm = {b["name"]: b for b in json.loads(out)["benchmarks"]}
+    bm = {b["name"].split("/")[0]: b for b in json.loads(out)["benchmarks"]}
     results["locate"] = {"micro_grids": max(micro, 1000), "rtree_per_s": bm["BM_Locate"]["lookups_per_s"],
                          "brute_force_per_s": bm["BM_BruteForce"]["lookups_per_s"]}
     log(f"locate: {results['locate']}")

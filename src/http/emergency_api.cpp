@@ -685,9 +685,10 @@ void Api::register_emergency_routes() {
                .handler = wrap([](Request&, store::Db& db) -> Result<json> { return role_map_json(db); })});
 
   router_.add({.method = "PUT", .pattern = "/api/v1/emergency-role-map/{peacetime}", .operation_id = "setEmergencyRole",
-               .summary = "Map a peacetime role (duty or grid role) to an emergency role", .tag = "emergency",
-               .request_schema = "RoleMapInput", .response_schema = "RoleMap",
-               .permission = Permission::kEmergencyManage,
+               .summary = "Map a peacetime role (duty or grid role) to an emergency role (subdistrict_admin: "
+                          "the map is the subdistrict's configuration)",
+               .tag = "emergency", .request_schema = "RoleMapInput", .response_schema = "RoleMap",
+               .permission = Permission::kCaseAdmin,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  const std::string& key = r.path_params["peacetime"];
                  bool known = parse_grid_role(key) || (parse_peacetime_duty(key) && !key.empty());

@@ -71,9 +71,7 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"getEmergencyRoleMap", R::kGlobal,
        "the role map is the subdistrict's configuration (peacetime role -> emergency role), names "
        "no person or place"},
-      {"setEmergencyRole", R::kGlobal,
-       "OPEN: a community admin (emergency_manage) changes the subdistrict-wide role map, which "
-       "forms the teams of every community's next emergency (left for a decision)"},
+      {"setEmergencyRole", R::kGlobal},
 
       {"getGrid", R::kById},
       {"updateGrid", R::kById},
