@@ -10,13 +10,14 @@ namespace {
 using P = Permission;
 using R = Role;
 
-constexpr std::array<std::pair<P, std::string_view>, 16> kNames{{
+constexpr std::array<std::pair<P, std::string_view>, 19> kNames{{
     {P::kUnset, "unset"},           {P::kPublic, "public"},         {P::kSignedIn, "signed_in"},
     {P::kMapRead, "map_read"},      {P::kMapWrite, "map_write"},    {P::kPeopleRead, "people_read"},
     {P::kPeopleWrite, "people_write"}, {P::kPiiReveal, "pii_reveal"}, {P::kCaseRead, "case_read"},
     {P::kCaseIntake, "case_intake"}, {P::kCaseAct, "case_act"},     {P::kCaseAdmin, "case_admin"},
     {P::kMetricsRead, "metrics_read"}, {P::kReportExport, "report_export"}, {P::kAuditRead, "audit_read"},
-    {P::kUserAdmin, "user_admin"},
+    {P::kUserAdmin, "user_admin"},   {P::kLifeRead, "life_read"},   {P::kLifeParticipate, "life_participate"},
+    {P::kLifeWrite, "life_write"},
 }};
 
 // The table. Rows: roles; a permission not listed is refused.
@@ -46,6 +47,19 @@ const std::map<R, std::set<P>>& table() {
       {R::kVolunteer, {P::kSignedIn, P::kMapRead, P::kCaseRead, P::kCaseIntake, P::kCaseAct}},
       {R::kResident, {P::kSignedIn, P::kCaseRead, P::kCaseAct}},
       {R::kSystem, {}},
+  };
+  return t;
+}
+
+// Community life: who reads, takes part (for their household) and runs it.
+const std::map<R, std::set<P>>& life_table() {
+  static const std::set<P> all{P::kLifeRead, P::kLifeParticipate, P::kLifeWrite};
+  static const std::set<P> take_part{P::kLifeRead, P::kLifeParticipate};
+  static const std::map<R, std::set<P>> t{
+      {R::kSubdistrictAdmin, all}, {R::kSubdistrictStaff, all}, {R::kCommunityAdmin, all},
+      {R::kGridWorker, all},       {R::kMicroGridHead, all},    {R::kMicroGridWorker, all},
+      {R::kVolunteer, all},        {R::kPropertyStaff, take_part}, {R::kPolice, take_part},
+      {R::kResident, take_part},
   };
   return t;
 }
@@ -80,13 +94,15 @@ const std::vector<Permission>& all_permissions() {
 bool role_allows(Role role, Permission p) {
   if (p == P::kPublic) return true;
   if (p == P::kUnset) return false;
-  auto it = table().find(role);
-  return it != table().end() && it->second.count(p) > 0;
+  return permissions_of(role).count(p) > 0;
 }
 
 std::set<Permission> permissions_of(Role role) {
-  auto it = table().find(role);
-  return it == table().end() ? std::set<Permission>{} : it->second;
+  std::set<Permission> out;
+  for (const auto* t : {&table(), &life_table()}) {
+    if (auto it = t->find(role); it != t->end()) out.insert(it->second.begin(), it->second.end());
+  }
+  return out;
 }
 
 bool Principal::may(Permission p) const {

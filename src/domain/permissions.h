@@ -29,6 +29,9 @@ enum class Permission {
   kReportExport,  // monthly reports, exports
   kAuditRead,     // browse the audit trail
   kUserAdmin,     // create, reset and disable accounts; API tokens
+  kLifeRead,         // patrols, visits, topics, conventions, notices within scope
+  kLifeParticipate,  // comment, vote, sign a convention, acknowledge a notice (for one's household)
+  kLifeWrite,        // plan and record patrols and visits, run topics, draft conventions, send notices
 };
 
 std::string_view to_string(Permission p);
