@@ -2,6 +2,7 @@
 // schemas below. A test checks every route is documented and that live
 // responses carry the required properties of their declared schemas.
 #include "http/api.h"
+#include "http/life_openapi.h"
 
 namespace weige::http {
 namespace {
@@ -185,6 +186,7 @@ json components() {
   s["AuditList"] = obj({{"items", {{"type", "array"}}}, {"total", id}}, {"items", "total"});
   s["RevealInput"] = obj({{"reason", str}}, {"reason"});
   s["MetricsTrend"] = obj({{"bucket", str}, {"points", {{"type", "array"}}}}, {"bucket", "points"});
+  add_life_schemas(s);
   return s;
 }
 
