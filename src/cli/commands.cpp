@@ -14,6 +14,7 @@
 
 #include "crypto/vault.h"
 #include "domain/case_workflow.h"
+#include "domain/topic_workflow.h"
 #include "service/audit.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
@@ -196,7 +197,7 @@ int serve(const ServeArgs& args) {
 }
 
 int workflow() {
-  std::fputs(workflow_markdown().c_str(), stdout);
+  std::fputs((workflow_markdown() + deliberation_workflow_markdown()).c_str(), stdout);
   return kOk;
 }
 
