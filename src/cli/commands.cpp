@@ -21,6 +21,7 @@
 #include "service/key_rotation.h"
 #include "demo/accounts.h"
 #include "demo/case_history.h"
+#include "demo/community_life.h"
 #include "demo/generator.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -97,6 +98,9 @@ int run_demo(store::Db& db, const crypto::Vault& vault, bool with_history = true
   });
   if (!history) return fail(exit_for(history.status()), history.status().message());
   std::fprintf(stderr, "case history created: %s\n", history->to_json().dump().c_str());
+  auto life = demo::generate_community_life(db, vault, {params.end});
+  if (!life) return fail(exit_for(life.status()), life.status().message());
+  std::fprintf(stderr, "community life created: %s\n", life->to_json().dump().c_str());
   auto accounts = demo::create_demo_accounts(db, service::system_clock());
   if (!accounts) return fail(exit_for(accounts.status()), accounts.status().message());
   return kOk;
