@@ -21,6 +21,12 @@ export const MENU: MenuEntry[] = [
   { path: '/persons', label: 'nav.persons', permission: 'people_read' },
   { path: '/check', label: 'nav.check', permission: 'map_read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit_read' },
+  { path: '/patrols', label: 'life.nav.patrols', permission: 'life_read' },
+  { path: '/visits', label: 'life.nav.visits', permission: 'life_read' },
+  { path: '/topics', label: 'life.nav.topics', permission: 'life_read' },
+  { path: '/conventions', label: 'life.nav.conventions', permission: 'life_read' },
+  { path: '/notices', label: 'life.nav.notices', permission: 'life_read' },
+  { path: '/m/community', label: 'life.nav.community', permission: 'life_read' },
   { path: '/m/volunteer', label: 'nav.volunteer', permission: 'case_act' },
 ]
 

@@ -1,9 +1,11 @@
 // English strings. The type makes a missing or extra key a compile error.
 import type { Messages } from './zh-CN'
+import lifeEn from './life.en'
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<Messages> = {
+  life: lifeEn,
   app: {
     title: 'Weige',
     subtitle: 'Grid governance console',
