@@ -113,10 +113,11 @@ void Api::register_notice_routes() {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(auto list, service::NoticeService(db, options_.clock).unread(c, id));
                  return list_json(list, [](const service::UnreadHousehold& h) {
-                   return json{{"household_id", h.household_id},
+                   return json{{"household_id", h.id},
                                {"name", h.name},
                                {"unit", h.unit},
-                               {"building", h.building}};
+                               {"building", h.building},
+                               {"compound", h.compound}};
                  });
                })});
 

@@ -128,15 +128,11 @@ Result<NoticeView> NoticeService::acknowledge(const LifeCaller& c, Id notice_id,
 Result<std::vector<UnreadHousehold>> NoticeService::unread(const LifeCaller& c, Id notice_id) {
   if (c.is_resident()) return Status::forbidden("the unread list is for staff");
   WEIGE_ASSIGN(store::Notice n, visible(c, notice_id));
-  WEIGE_ASSIGN(auto households, recipients(n));
+  WEIGE_ASSIGN(auto households, store::notice_households(db_, n));
   WEIGE_ASSIGN(auto read, store::read_households(db_, n.id));
   std::vector<UnreadHousehold> out;
-  for (Id h : households) {
-    if (read.count(h)) continue;
-    WEIGE_ASSIGN(auto r, db_.row("SELECT h.name, u.name, b.name FROM places h LEFT JOIN places u ON u.id = h.parent_id "
-                                 "LEFT JOIN places b ON b.id = u.parent_id WHERE h.id = ?",
-                                 {h}));
-    if (r) out.push_back({h, r->text(0), r->text(1), r->text(2)});
+  for (auto& h : households) {
+    if (!read.count(h.id)) out.push_back(std::move(h));
   }
   return out;
 }

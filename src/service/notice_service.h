@@ -38,12 +38,8 @@ struct NoticeView {
   std::optional<bool> my_household_read;  // residents
 };
 
-struct UnreadHousehold {
-  Id household_id = 0;
-  std::string name;       // 1201
-  std::string unit;       // 1单元
-  std::string building;   // 1栋
-};
+// A household that has not read a notice: 1201, 1单元, 3栋, 华润六期锦云府.
+using UnreadHousehold = store::HouseholdLabel;
 
 struct CampaignInput {
   CampaignTheme theme = CampaignTheme::kCivilisedDogKeeping;

@@ -57,6 +57,25 @@ Result<NoticePage> list_notices(Db& db, const NoticeFilter& f) {
                              f.offset, notice_from);
 }
 
+Result<std::vector<HouseholdLabel>> notice_households(Db& db, const Notice& n) {
+  // The target's households: below a place, or put into a grid of a subtree.
+  std::string scope = targets_place(n.target_kind)
+                          ? "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT p.id FROM places p JOIN sub ON "
+                            "p.parent_id = sub.id) SELECT h.id FROM places h JOIN sub ON sub.id = h.id WHERE h.kind = "
+                            "'household'"
+                          : "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT g.id FROM grids g JOIN sub ON "
+                            "g.parent_id = sub.id) SELECT h.id FROM places h WHERE h.kind = 'household' AND h.grid_id IN "
+                            "(SELECT id FROM sub)";
+  std::vector<HouseholdLabel> out;
+  WEIGE_TRY(db.query("SELECT h.id, h.name, coalesce(u.name, ''), coalesce(b.name, ''), coalesce(c.name, '') FROM places h "
+                     "LEFT JOIN places u ON u.id = h.parent_id LEFT JOIN places b ON b.id = u.parent_id "
+                     "LEFT JOIN places c ON c.id = b.parent_id WHERE h.id IN (" + scope + ") ORDER BY h.id",
+                     {n.target_id}, [&](const Row& r) {
+                       out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4)});
+                     }));
+  return out;
+}
+
 Status insert_read(Db& db, Id notice_id, Id household_id, std::optional<Id> person_id, Seconds at) {
   return db
       .execute("INSERT INTO notice_reads (notice_id, household_id, person_id, read_at) VALUES (?, ?, ?, ?) "

@@ -235,6 +235,7 @@ TEST_F(VisitNoticeApiTest, NoticesReachHouseholdsByScopeWithReadAcknowledgements
   for (const auto& u : unread["items"]) names.push_back(u["name"]);
   EXPECT_EQ(names, (std::vector<std::string>{"1401", "201", "301"}));
   EXPECT_EQ(unread["items"][1]["unit"], "2单元");
+  EXPECT_EQ(unread["items"][1]["compound"], "华润六期锦云府");
   EXPECT_EQ(http(port(), {"GET", path + "/unread", "", "", wang_h}).status, 403);
   // Refusals.
   Headers head = server.as("micro_grid_head", head1);

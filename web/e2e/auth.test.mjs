@@ -36,7 +36,7 @@ test('a visitor is sent to the login page, sees the error for a wrong password, 
   // The header names the user and their role.
   assert.equal((await page.getByTestId('user-name').textContent()).trim(), 'admin')
   assert.equal((await page.getByTestId('user-role').textContent()).trim(), '街道管理员')
-  assert.deepEqual(await menuEntries(page), ['/dashboard', '/cases', '/cases/new', '/map', '/places', '/persons', '/check', '/audit'])
+  assert.deepEqual(await menuEntries(page), ['/dashboard', '/cases', '/cases/new', '/map', '/places', '/persons', '/check', '/audit', '/patrols', '/visits', '/topics', '/conventions', '/notices', '/m/community'])
 
   // Signing out ends the session: the app goes back to the login page and stays there.
   await page.getByTestId('user-menu').click()
@@ -64,7 +64,7 @@ test('a micro-grid worker signs in to the phone page and only sees what the role
   await page.getByText('您的账号没有打开 /dashboard 的权限。').waitFor()
   await page.getByRole('button', { name: '打开菜单' }).click()
   const entries = await page.locator('.nav-drawer [data-nav]').evaluateAll((els) => els.map((e) => e.dataset.nav))
-  assert.deepEqual(entries, ['/cases', '/cases/new', '/map', '/places', '/persons', '/check', '/m/volunteer'])
+  assert.deepEqual(entries, ['/cases', '/cases/new', '/map', '/places', '/persons', '/check', '/patrols', '/visits', '/topics', '/conventions', '/notices', '/m/community', '/m/volunteer'])
   await page.context().close()
 })
 

@@ -270,6 +270,7 @@ export interface Unread {
   name: string
   unit: string
   building: string
+  compound: string
 }
 export interface Campaign {
   id: number
@@ -312,7 +313,8 @@ export const lifeApi = {
   // deliberation
   topics: (q: Query = {}, signal?: S) => getJson<Page<TopicSummary>>('/topics', q, signal),
   topic: (n: number, signal?: S) => getJson<Topic>(`/topics/${id(n)}`, undefined, signal),
-  raiseTopic: (input: { title: string; description?: string; grid_id?: number }) => postJson<Topic>('/topics', input),
+  raiseTopic: (input: { title: string; description?: string; grid_id?: number; observation_id?: number; case_id?: number }) =>
+    postJson<Topic>('/topics', input),
   actOnTopic: (n: number, input: { action: string; reason?: string; note?: string; quorum_percent?: number; majority?: string }) =>
     postJson<Topic>(`/topics/${id(n)}/actions`, input),
   comment: (n: number, text: string) => postJson<Topic>(`/topics/${id(n)}/comments`, { text }),

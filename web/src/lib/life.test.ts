@@ -72,17 +72,19 @@ describe('coverage and progress', () => {
 })
 
 describe('groupUnread', () => {
-  it('groups by building and unit in natural order', () => {
+  it('groups by compound, building and unit in natural order', () => {
     const groups = groupUnread([
-      { household_id: 1, name: '1201', unit: '1单元', building: '10栋' },
-      { household_id: 2, name: '301', unit: '2单元', building: '2栋' },
-      { household_id: 3, name: '201', unit: '2单元', building: '2栋' },
-      { household_id: 4, name: '101', unit: '1单元', building: '2栋' },
+      { household_id: 1, name: '1201', unit: '1单元', building: '10栋', compound: '锦云府' },
+      { household_id: 2, name: '301', unit: '2单元', building: '2栋', compound: '锦云府' },
+      { household_id: 3, name: '201', unit: '2单元', building: '2栋', compound: '锦云府' },
+      { household_id: 4, name: '101', unit: '1单元', building: '2栋', compound: '锦云府' },
+      { household_id: 5, name: '101', unit: '1单元', building: '2栋', compound: '花园' },
     ])
     expect(groups).toEqual([
-      { label: '2栋 1单元', households: ['101'] },
-      { label: '2栋 2单元', households: ['201', '301'] },
-      { label: '10栋 1单元', households: ['1201'] },
+      { label: '花园 2栋 1单元', households: ['101'] },
+      { label: '锦云府 2栋 1单元', households: ['101'] },
+      { label: '锦云府 2栋 2单元', households: ['201', '301'] },
+      { label: '锦云府 10栋 1单元', households: ['1201'] },
     ])
   })
 })

@@ -73,11 +73,11 @@ export function stepsProgress(steps: Pick<Step, 'progress'>[]): number {
   return Math.round(steps.reduce((sum, s) => sum + s.progress, 0) / steps.length)
 }
 
-/** Unread households by building and unit, in natural order ("2栋" before "10栋"). */
+/** Unread households by compound, building and unit, in natural order ("2栋" before "10栋"). */
 export function groupUnread(items: Unread[]): { label: string; households: string[] }[] {
   const groups = new Map<string, string[]>()
   for (const u of items) {
-    const label = [u.building, u.unit].filter(Boolean).join(' ')
+    const label = [u.compound, u.building, u.unit].filter(Boolean).join(' ')
     if (!groups.has(label)) groups.set(label, [])
     groups.get(label)!.push(u.name)
   }

@@ -28,6 +28,7 @@ const lifeEn: Shape<typeof lifeZh> = {
     sent: 'Sent',
   },
   patrol: {
+    patrolCount: 'This month',
     intro: 'Micro-grid workers in red vests walk their grid monthly with subdistrict, community and property staff; each observation becomes a case or a suggestion with one click.',
     coverage: 'Patrol coverage this month',
     coverageLine: '{total} places on the routes, {done} patrolled, {left} not',

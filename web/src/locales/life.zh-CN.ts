@@ -25,6 +25,7 @@ const lifeZh = {
     sent: '已提交',
   },
   patrol: {
+    patrolCount: '本月巡查',
     intro: '微网格员穿上红背心，与街道、社区和物业工作人员一起按月巡查；每条观察可一键转为事件或作为建议。',
     coverage: '本月巡查覆盖',
     coverageLine: '路线 {total} 处，已巡查 {done} 处，未巡查 {left} 处',
