@@ -13,37 +13,44 @@ namespace {
 constexpr Seconds kLocalOffset = 8 * 3600;  // China, UTC+8, no DST
 constexpr Seconds kDay = 86400;
 
-constexpr NameTable<PatrolFrequency, 3> kFrequencies{
-    {{PatrolFrequency::kWeekly, "weekly"}, {PatrolFrequency::kMonthly, "monthly"}, {PatrolFrequency::kQuarterly, "quarterly"}}};
-constexpr NameTable<ParticipantKind, 6> kParticipants{{{ParticipantKind::kVolunteer, "volunteer"},
-                                                       {ParticipantKind::kSubdistrictStaff, "subdistrict_staff"},
-                                                       {ParticipantKind::kCommunityStaff, "community_staff"},
-                                                       {ParticipantKind::kPropertyStaff, "property_staff"},
-                                                       {ParticipantKind::kGridWorker, "grid_worker"},
-                                                       {ParticipantKind::kPolice, "police"}}};
-constexpr NameTable<ObservationOutcome, 3> kOutcomes{{{ObservationOutcome::kOpen, "open"},
-                                                      {ObservationOutcome::kCase, "case"},
-                                                      {ObservationOutcome::kSuggestion, "suggestion"}}};
+constexpr NameTable<PatrolFrequency, 3> kFrequencies{{{PatrolFrequency::kWeekly, "weekly"},
+                                                      {PatrolFrequency::kMonthly, "monthly"},
+                                                      {PatrolFrequency::kQuarterly, "quarterly"}}};
+constexpr NameTable<ParticipantKind, 6> kParticipants{
+    {{ParticipantKind::kVolunteer, "volunteer"},
+     {ParticipantKind::kSubdistrictStaff, "subdistrict_staff"},
+     {ParticipantKind::kCommunityStaff, "community_staff"},
+     {ParticipantKind::kPropertyStaff, "property_staff"},
+     {ParticipantKind::kGridWorker, "grid_worker"},
+     {ParticipantKind::kPolice, "police"}}};
+constexpr NameTable<ObservationOutcome, 3> kOutcomes{
+    {{ObservationOutcome::kOpen, "open"},
+     {ObservationOutcome::kCase, "case"},
+     {ObservationOutcome::kSuggestion, "suggestion"}}};
 constexpr NameTable<VisitForm, 3> kForms{{{VisitForm::kDoorToDoor, "door_to_door"},
                                           {VisitForm::kCourtyardMeeting, "courtyard_meeting"},
                                           {VisitForm::kChatGroup, "chat_group"}}};
-constexpr NameTable<CareTag, 3> kCareTags{
-    {{CareTag::kElderlyAlone, "elderly_alone"}, {CareTag::kDisabled, "disabled"}, {CareTag::kLowIncome, "low_income"}}};
+constexpr NameTable<CareTag, 3> kCareTags{{{CareTag::kElderlyAlone, "elderly_alone"},
+                                           {CareTag::kDisabled, "disabled"},
+                                           {CareTag::kLowIncome, "low_income"}}};
 constexpr NameTable<NoticeTarget, 5> kTargets{{{NoticeTarget::kBuilding, "building"},
                                                {NoticeTarget::kMicroGrid, "micro_grid"},
                                                {NoticeTarget::kCompound, "compound"},
                                                {NoticeTarget::kGrid, "grid"},
                                                {NoticeTarget::kCommunity, "community"}}};
-constexpr NameTable<CampaignTheme, 3> kThemes{{{CampaignTheme::kCivilisedDogKeeping, "civilised_dog_keeping"},
-                                               {CampaignTheme::kFireSafety, "fire_safety"},
-                                               {CampaignTheme::kFraudPrevention, "fraud_prevention"}}};
+constexpr NameTable<CampaignTheme, 3> kThemes{
+    {{CampaignTheme::kCivilisedDogKeeping, "civilised_dog_keeping"},
+     {CampaignTheme::kFireSafety, "fire_safety"},
+     {CampaignTheme::kFraudPrevention, "fraud_prevention"}}};
 constexpr NameTable<AuthorKind, 5> kAuthors{{{AuthorKind::kResident, "resident"},
                                              {AuthorKind::kTenant, "tenant"},
                                              {AuthorKind::kVolunteer, "volunteer"},
                                              {AuthorKind::kPropertyCompany, "property_company"},
                                              {AuthorKind::kStaff, "staff"}}};
 
-Seconds local_midnight(Day d) { return d * kDay - kLocalOffset; }
+Seconds local_midnight(Day d) {
+  return d * kDay - kLocalOffset;
+}
 
 // Year and month of a local instant.
 std::pair<int, int> year_month(Seconds t) {
@@ -53,7 +60,9 @@ std::pair<int, int> year_month(Seconds t) {
   return {std::stoi(day.substr(0, 4)), std::stoi(day.substr(5, 2))};
 }
 
-std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two(int n) {
+  return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 Window month_window(int year, int month) {
   int next_year = month == 12 ? year + 1 : year;
@@ -80,72 +89,125 @@ std::optional<int> number(std::string_view s) {
 
 int default_visit_interval_days(CareTag tag) {
   switch (tag) {
-    case CareTag::kElderlyAlone: return 7;
-    case CareTag::kDisabled: return 30;
-    case CareTag::kLowIncome: return 30;
+    case CareTag::kElderlyAlone:
+      return 7;
+    case CareTag::kDisabled:
+      return 30;
+    case CareTag::kLowIncome:
+      return 30;
   }
   return 30;
 }
 
-bool targets_place(NoticeTarget t) { return target_place_kind(t).has_value(); }
+bool targets_place(NoticeTarget t) {
+  return target_place_kind(t).has_value();
+}
 
 std::optional<PlaceKind> target_place_kind(NoticeTarget t) {
   switch (t) {
-    case NoticeTarget::kBuilding: return PlaceKind::kBuilding;
-    case NoticeTarget::kCompound: return PlaceKind::kCompound;
-    case NoticeTarget::kCommunity: return PlaceKind::kCommunity;
-    default: return std::nullopt;
+    case NoticeTarget::kBuilding:
+      return PlaceKind::kBuilding;
+    case NoticeTarget::kCompound:
+      return PlaceKind::kCompound;
+    case NoticeTarget::kCommunity:
+      return PlaceKind::kCommunity;
+    default:
+      return std::nullopt;
   }
 }
 
 std::optional<GridKind> target_grid_kind(NoticeTarget t) {
   switch (t) {
-    case NoticeTarget::kMicroGrid: return GridKind::kMicroGrid;
-    case NoticeTarget::kGrid: return GridKind::kGrid;
-    default: return std::nullopt;
+    case NoticeTarget::kMicroGrid:
+      return GridKind::kMicroGrid;
+    case NoticeTarget::kGrid:
+      return GridKind::kGrid;
+    default:
+      return std::nullopt;
   }
 }
 
-std::string_view to_string(PatrolFrequency f) { return name_in(kFrequencies, f); }
-std::string_view to_string(ParticipantKind k) { return name_in(kParticipants, k); }
-std::string_view to_string(ObservationOutcome o) { return name_in(kOutcomes, o); }
-std::string_view to_string(VisitForm f) { return name_in(kForms, f); }
-std::string_view to_string(CareTag t) { return name_in(kCareTags, t); }
-std::string_view to_string(NoticeTarget t) { return name_in(kTargets, t); }
-std::string_view to_string(CampaignTheme t) { return name_in(kThemes, t); }
-std::string_view to_string(AuthorKind k) { return name_in(kAuthors, k); }
-std::optional<PatrolFrequency> parse_patrol_frequency(std::string_view s) { return parse_in(kFrequencies, s); }
-std::optional<ParticipantKind> parse_participant_kind(std::string_view s) { return parse_in(kParticipants, s); }
-std::optional<ObservationOutcome> parse_observation_outcome(std::string_view s) { return parse_in(kOutcomes, s); }
-std::optional<VisitForm> parse_visit_form(std::string_view s) { return parse_in(kForms, s); }
-std::optional<CareTag> parse_care_tag(std::string_view s) { return parse_in(kCareTags, s); }
-std::optional<NoticeTarget> parse_notice_target(std::string_view s) { return parse_in(kTargets, s); }
-std::optional<CampaignTheme> parse_campaign_theme(std::string_view s) { return parse_in(kThemes, s); }
-std::optional<AuthorKind> parse_author_kind(std::string_view s) { return parse_in(kAuthors, s); }
+std::string_view to_string(PatrolFrequency f) {
+  return name_in(kFrequencies, f);
+}
+std::string_view to_string(ParticipantKind k) {
+  return name_in(kParticipants, k);
+}
+std::string_view to_string(ObservationOutcome o) {
+  return name_in(kOutcomes, o);
+}
+std::string_view to_string(VisitForm f) {
+  return name_in(kForms, f);
+}
+std::string_view to_string(CareTag t) {
+  return name_in(kCareTags, t);
+}
+std::string_view to_string(NoticeTarget t) {
+  return name_in(kTargets, t);
+}
+std::string_view to_string(CampaignTheme t) {
+  return name_in(kThemes, t);
+}
+std::string_view to_string(AuthorKind k) {
+  return name_in(kAuthors, k);
+}
+std::optional<PatrolFrequency> parse_patrol_frequency(std::string_view s) {
+  return parse_in(kFrequencies, s);
+}
+std::optional<ParticipantKind> parse_participant_kind(std::string_view s) {
+  return parse_in(kParticipants, s);
+}
+std::optional<ObservationOutcome> parse_observation_outcome(std::string_view s) {
+  return parse_in(kOutcomes, s);
+}
+std::optional<VisitForm> parse_visit_form(std::string_view s) {
+  return parse_in(kForms, s);
+}
+std::optional<CareTag> parse_care_tag(std::string_view s) {
+  return parse_in(kCareTags, s);
+}
+std::optional<NoticeTarget> parse_notice_target(std::string_view s) {
+  return parse_in(kTargets, s);
+}
+std::optional<CampaignTheme> parse_campaign_theme(std::string_view s) {
+  return parse_in(kThemes, s);
+}
+std::optional<AuthorKind> parse_author_kind(std::string_view s) {
+  return parse_in(kAuthors, s);
+}
 
 std::string_view label_zh(VisitForm f) {
   switch (f) {
-    case VisitForm::kDoorToDoor: return "上门走访";
-    case VisitForm::kCourtyardMeeting: return "院落坝坝会";
-    case VisitForm::kChatGroup: return "微信群";
+    case VisitForm::kDoorToDoor:
+      return "上门走访";
+    case VisitForm::kCourtyardMeeting:
+      return "院落坝坝会";
+    case VisitForm::kChatGroup:
+      return "微信群";
   }
   return "";
 }
 
 std::string_view label_zh(CareTag t) {
   switch (t) {
-    case CareTag::kElderlyAlone: return "独居老人";
-    case CareTag::kDisabled: return "残疾人";
-    case CareTag::kLowIncome: return "低收入";
+    case CareTag::kElderlyAlone:
+      return "独居老人";
+    case CareTag::kDisabled:
+      return "残疾人";
+    case CareTag::kLowIncome:
+      return "低收入";
   }
   return "";
 }
 
 std::string_view label_zh(CampaignTheme t) {
   switch (t) {
-    case CampaignTheme::kCivilisedDogKeeping: return "文明养犬";
-    case CampaignTheme::kFireSafety: return "消防安全";
-    case CampaignTheme::kFraudPrevention: return "防范诈骗";
+    case CampaignTheme::kCivilisedDogKeeping:
+      return "文明养犬";
+    case CampaignTheme::kFireSafety:
+      return "消防安全";
+    case CampaignTheme::kFraudPrevention:
+      return "防范诈骗";
   }
   return "";
 }
@@ -194,7 +256,8 @@ RouteCoverage route_coverage(const std::vector<Id>& route, const std::set<Id>& c
   return out;
 }
 
-CareDue care_due(std::optional<Seconds> last_visit, Seconds tagged_at, int interval_days, Seconds now) {
+CareDue care_due(std::optional<Seconds> last_visit, Seconds tagged_at, int interval_days,
+                 Seconds now) {
   CareDue d;
   d.due_at = last_visit.value_or(tagged_at) + static_cast<Seconds>(interval_days) * kDay;
   d.overdue = now > d.due_at;
@@ -202,13 +265,16 @@ CareDue care_due(std::optional<Seconds> last_visit, Seconds tagged_at, int inter
   return d;
 }
 
-std::vector<LinkCoverage> link_coverage(const std::vector<LinkEdge>& edges, const std::set<Id>& visited) {
+std::vector<LinkCoverage> link_coverage(const std::vector<LinkEdge>& edges,
+                                        const std::set<Id>& visited) {
   // Households under each party member, party members under each backbone,
   // backbones under each organisation.
   std::map<Id, std::set<Id>> member_households, backbone_members, org_backbones;
   for (const LinkEdge& e : edges) {
-    if (e.tier == 3 && e.from_person && e.to_household) member_households[*e.from_person].insert(*e.to_household);
-    if (e.tier == 2 && e.from_person && e.to_person) backbone_members[*e.from_person].insert(*e.to_person);
+    if (e.tier == 3 && e.from_person && e.to_household)
+      member_households[*e.from_person].insert(*e.to_household);
+    if (e.tier == 2 && e.from_person && e.to_person)
+      backbone_members[*e.from_person].insert(*e.to_person);
     if (e.tier == 1 && e.from_org && e.to_person) org_backbones[*e.from_org].insert(*e.to_person);
   }
   auto reach = [&](const std::set<Id>& members) {
@@ -220,7 +286,8 @@ std::vector<LinkCoverage> link_coverage(const std::vector<LinkEdge>& edges, cons
     }
     return households;
   };
-  auto row = [&](int tier, std::optional<Id> org, std::optional<Id> person, const std::set<Id>& households) {
+  auto row = [&](int tier, std::optional<Id> org, std::optional<Id> person,
+                 const std::set<Id>& households) {
     LinkCoverage c{tier, org, person, static_cast<int>(households.size()), 0};
     for (Id h : households) c.visited += visited.count(h) ? 1 : 0;
     return c;
@@ -229,12 +296,15 @@ std::vector<LinkCoverage> link_coverage(const std::vector<LinkEdge>& edges, cons
   for (const auto& [org, backbones] : org_backbones) {
     std::set<Id> members;
     for (Id b : backbones) {
-      if (auto it = backbone_members.find(b); it != backbone_members.end()) members.insert(it->second.begin(), it->second.end());
+      if (auto it = backbone_members.find(b); it != backbone_members.end())
+        members.insert(it->second.begin(), it->second.end());
     }
     out.push_back(row(1, org, std::nullopt, reach(members)));
   }
-  for (const auto& [backbone, members] : backbone_members) out.push_back(row(2, std::nullopt, backbone, reach(members)));
-  for (const auto& [member, households] : member_households) out.push_back(row(3, std::nullopt, member, households));
+  for (const auto& [backbone, members] : backbone_members)
+    out.push_back(row(2, std::nullopt, backbone, reach(members)));
+  for (const auto& [member, households] : member_households)
+    out.push_back(row(3, std::nullopt, member, households));
   return out;
 }
 

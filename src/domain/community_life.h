@@ -21,7 +21,14 @@ namespace weige {
 enum class PatrolFrequency { kWeekly, kMonthly, kQuarterly };
 // Who walks a patrol: volunteers in red vests with subdistrict, community and
 // property staff (and the grid worker or police officer when they come along).
-enum class ParticipantKind { kVolunteer, kSubdistrictStaff, kCommunityStaff, kPropertyStaff, kGridWorker, kPolice };
+enum class ParticipantKind {
+  kVolunteer,
+  kSubdistrictStaff,
+  kCommunityStaff,
+  kPropertyStaff,
+  kGridWorker,
+  kPolice
+};
 // What became of an observation: still open, taken in as a case, or kept as
 // a suggestion (which may later raise a deliberation topic).
 enum class ObservationOutcome { kOpen, kCase, kSuggestion };
@@ -103,7 +110,8 @@ struct CareDue {
   bool overdue = false;
   int days_overdue = 0;
 };
-CareDue care_due(std::optional<Seconds> last_visit, Seconds tagged_at, int interval_days, Seconds now);
+CareDue care_due(std::optional<Seconds> last_visit, Seconds tagged_at, int interval_days,
+                 Seconds now);
 
 // One edge of the three-links chain (tier 1 organisation -> backbone,
 // tier 2 backbone -> party member, tier 3 party member -> household).
@@ -123,6 +131,7 @@ struct LinkCoverage {
 };
 // Rows for every linking person and organisation, tier 1 first, then by id.
 // A household is counted under each chain that reaches it.
-std::vector<LinkCoverage> link_coverage(const std::vector<LinkEdge>& edges, const std::set<Id>& visited);
+std::vector<LinkCoverage> link_coverage(const std::vector<LinkEdge>& edges,
+                                        const std::set<Id>& visited);
 
 }  // namespace weige

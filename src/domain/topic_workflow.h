@@ -23,16 +23,16 @@
 namespace weige {
 
 enum class TopicState {
-  kRaised,            // 提出
-  kGatheringOpinions, // 征求意见
-  kMeeting,           // 会议商议
-  kVoting,            // 表决
-  kDecided,           // 通过
-  kRejected,          // 未通过 (terminal)
-  kPublished,         // 结果公示
-  kImplementing,      // 落实中
-  kDone,              // 办结 (terminal)
-  kWithdrawn,         // 撤回 (terminal)
+  kRaised,             // 提出
+  kGatheringOpinions,  // 征求意见
+  kMeeting,            // 会议商议
+  kVoting,             // 表决
+  kDecided,            // 通过
+  kRejected,           // 未通过 (terminal)
+  kPublished,          // 结果公示
+  kImplementing,       // 落实中
+  kDone,               // 办结 (terminal)
+  kWithdrawn,          // 撤回 (terminal)
 };
 
 enum class TopicAction {
@@ -79,7 +79,8 @@ struct TopicFacts {
 // does not allow the action or its conditions fail, kForbidden for a role
 // that may not take it, kInvalid for a missing field. close_voting goes to
 // decided when the tally passes and to rejected otherwise.
-Result<TopicState> decide(const TopicFacts& facts, TopicAction action, const Actor& actor, const StepInput& input);
+Result<TopicState> decide(const TopicFacts& facts, TopicAction action, const Actor& actor,
+                          const StepInput& input);
 std::vector<TopicAction> allowed_actions(const TopicFacts& facts, const Actor& actor);
 
 // What a topic takes in each state (refused with kConflict otherwise).

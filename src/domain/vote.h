@@ -31,7 +31,9 @@ struct VoteCount {
   int against = 0;
   int abstain = 0;
   int cast() const { return in_favour + against + abstain; }
-  void add(Ballot b) { (b == Ballot::kFor ? in_favour : b == Ballot::kAgainst ? against : abstain) += 1; }
+  void add(Ballot b) {
+    (b == Ballot::kFor ? in_favour : b == Ballot::kAgainst ? against : abstain) += 1;
+  }
 };
 
 struct VoteRule {
@@ -47,7 +49,8 @@ struct Tally {
   bool quorum_reached = false;
   bool majority_reached = false;
   bool passed = false;
-  std::string explanation;  // e.g. "7 of 12 households voted (quorum 50%: reached); 4 of 7 in favour (more_than_half: reached)"
+  std::string explanation;  // e.g. "7 of 12 households voted (quorum 50%: reached); 4 of 7 in
+                            // favour (more_than_half: reached)"
 };
 // With no eligible households the quorum is never reached.
 Tally tally(const VoteCount& votes, int eligible, const VoteRule& rule);

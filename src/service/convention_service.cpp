@@ -42,17 +42,20 @@ Result<Id> ConventionService::member_household(const LifeCaller& c, const store:
   WEIGE_ASSIGN(Id h, acting_household(db_, c, household));
   WEIGE_ASSIGN(auto path, store::place_path(db_, h));
   if (std::find(path.begin(), path.end(), conv.place_id) == path.end()) {
-    return Status::violation("household " + std::to_string(h) + " does not lie in the convention's place",
-                             {{"field", "household_id"}});
+    return Status::violation(
+        "household " + std::to_string(h) + " does not lie in the convention's place",
+        {{"field", "household_id"}});
   }
   return h;
 }
 
 Result<ConventionView> ConventionService::create(const LifeCaller& c, const ConventionInput& in) {
   auto place = store::get_place(db_, in.place_id);
-  if (!place) return Status(place.status().code(), place.status().message(), {{"field", "place_id"}});
+  if (!place)
+    return Status(place.status().code(), place.status().message(), {{"field", "place_id"}});
   if (place->kind != PlaceKind::kCompound && place->kind != PlaceKind::kCommunity) {
-    return Status::invalid("a convention belongs to a compound or a community", {{"field", "place_id"}});
+    return Status::invalid("a convention belongs to a compound or a community",
+                           {{"field", "place_id"}});
   }
   if (!is_convention_kind(in.kind)) {
     return Status::invalid("kind is convention or happiness_declaration", {{"field", "kind"}});
@@ -92,16 +95,18 @@ Result<ConventionView> ConventionService::get(const LifeCaller& c, Id convention
   if (v.convention.current_version_id) {
     WEIGE_ASSIGN(v.signed_on, store::count_signons(db_, *v.convention.current_version_id));
     if (c.scope.household_id) {
-      WEIGE_ASSIGN(auto mine, db_.scalar("SELECT count(*) FROM convention_signons WHERE version_id = ? AND "
-                                         "household_id = ?",
-                                         {*v.convention.current_version_id, *c.scope.household_id}));
+      WEIGE_ASSIGN(auto mine,
+                   db_.scalar("SELECT count(*) FROM convention_signons WHERE version_id = ? AND "
+                              "household_id = ?",
+                              {*v.convention.current_version_id, *c.scope.household_id}));
       v.my_household_signed = mine > 0;
     }
   }
   return v;
 }
 
-Result<VersionView> ConventionService::add_version(const LifeCaller& c, Id convention_id, const VersionInput& in) {
+Result<VersionView> ConventionService::add_version(const LifeCaller& c, Id convention_id,
+                                                   const VersionInput& in) {
   WEIGE_ASSIGN(store::Convention conv, visible(c, convention_id));
   WEIGE_TRY(require_managed(c, conv.grid_id, "convention", convention_id));
   WEIGE_TRY(check_sections(in.sections));
@@ -109,19 +114,24 @@ Result<VersionView> ConventionService::add_version(const LifeCaller& c, Id conve
   if (in.rule) WEIGE_TRY(validate(*in.rule));
   WEIGE_ASSIGN(auto versions, store::versions_of(db_, convention_id));
   for (const auto& v : versions) {
-    if (v.state == VersionState::kDraft || v.state == VersionState::kConsultation || v.state == VersionState::kVoting) {
-      return Status::conflict("version " + std::to_string(v.number) + " is still " + std::string(to_string(v.state)),
-                              {{"version_id", v.id}});
+    if (v.state == VersionState::kDraft || v.state == VersionState::kConsultation ||
+        v.state == VersionState::kVoting) {
+      return Status::conflict(
+          "version " + std::to_string(v.number) + " is still " + std::string(to_string(v.state)),
+          {{"version_id", v.id}});
     }
   }
   if (in.topic_id) {
     auto t = store::get_topic(db_, *in.topic_id);
     if (!t || !c.scope.sees(t->grid_id)) {
-      return Status::invalid("topic " + std::to_string(*in.topic_id) + " does not exist", {{"field", "topic_id"}});
+      return Status::invalid("topic " + std::to_string(*in.topic_id) + " does not exist",
+                             {{"field", "topic_id"}});
     }
     bool decided = t->state == TopicState::kDecided || t->state == TopicState::kPublished ||
                    t->state == TopicState::kImplementing || t->state == TopicState::kDone;
-    if (!decided) return Status::conflict("topic " + std::to_string(t->id) + " has not been decided", {{"field", "topic_id"}});
+    if (!decided)
+      return Status::conflict("topic " + std::to_string(t->id) + " has not been decided",
+                              {{"field", "topic_id"}});
   }
   store::ConventionVersion v;
   v.convention_id = convention_id;
@@ -138,12 +148,15 @@ Result<VersionView> ConventionService::version(const LifeCaller& c, Id version_i
   VersionView v;
   WEIGE_ASSIGN(v.version, store::get_version(db_, version_id));
   auto conv = visible(c, v.version.convention_id);
-  if (!conv) return Status::not_found("convention version " + std::to_string(version_id) + " does not exist");
+  if (!conv)
+    return Status::not_found("convention version " + std::to_string(version_id) +
+                             " does not exist");
   WEIGE_ASSIGN(v.comments, store::comments_of(db_, store::kVersionSubject, version_id));
   WEIGE_ASSIGN(v.votes, store::count_votes(db_, store::kVersionSubject, version_id));
   v.tally = tally(v.votes, v.version.eligible_households, v.version.rule);
   if (c.scope.household_id) {
-    WEIGE_ASSIGN(v.my_vote, store::vote_of(db_, store::kVersionSubject, version_id, *c.scope.household_id));
+    WEIGE_ASSIGN(v.my_vote,
+                 store::vote_of(db_, store::kVersionSubject, version_id, *c.scope.household_id));
   }
   return v;
 }
@@ -155,7 +168,8 @@ Result<VersionView> ConventionService::act(const LifeCaller& c, Id version_id, V
   WEIGE_ASSIGN(store::Convention conv, store::get_convention(db_, v.convention_id));
   WEIGE_TRY(require_managed(c, conv.grid_id, "convention", conv.id));
   if (rule && action != VersionAction::kOpenVoting) {
-    return Status::invalid("quorum and majority are set when voting opens", {{"field", "quorum_percent"}});
+    return Status::invalid("quorum and majority are set when voting opens",
+                           {{"field", "quorum_percent"}});
   }
   VersionFacts f{v.state, v.eligible_households, view.votes, rule.value_or(v.rule)};
   if (rule) WEIGE_TRY(validate(*rule));
@@ -171,7 +185,8 @@ Result<VersionView> ConventionService::act(const LifeCaller& c, Id version_id, V
   WEIGE_TRY(store::update_version(db_, v));
   if (to == VersionState::kAdopted) {
     if (conv.current_version_id) {
-      WEIGE_ASSIGN(store::ConventionVersion previous, store::get_version(db_, *conv.current_version_id));
+      WEIGE_ASSIGN(store::ConventionVersion previous,
+                   store::get_version(db_, *conv.current_version_id));
       previous.state = VersionState::kSuperseded;
       WEIGE_TRY(store::update_version(db_, previous));
     }
@@ -181,7 +196,8 @@ Result<VersionView> ConventionService::act(const LifeCaller& c, Id version_id, V
   return version(c, version_id);
 }
 
-Result<VersionView> ConventionService::comment(const LifeCaller& c, Id version_id, const std::string& section_key,
+Result<VersionView> ConventionService::comment(const LifeCaller& c, Id version_id,
+                                               const std::string& section_key,
                                                const std::string& text, std::optional<Id> household,
                                                std::optional<AuthorKind> author) {
   WEIGE_ASSIGN(VersionView view, version(c, version_id));
@@ -192,8 +208,10 @@ Result<VersionView> ConventionService::comment(const LifeCaller& c, Id version_i
                             {{"state", to_string(view.version.state)}});
   }
   const auto& sections = view.version.sections;
-  if (std::none_of(sections.begin(), sections.end(), [&](const auto& s) { return s.key == section_key; })) {
-    return Status::invalid("the version has no section '" + section_key + "'", {{"field", "section_key"}});
+  if (std::none_of(sections.begin(), sections.end(),
+                   [&](const auto& s) { return s.key == section_key; })) {
+    return Status::invalid("the version has no section '" + section_key + "'",
+                           {{"field", "section_key"}});
   }
   WEIGE_ASSIGN(store::Convention conv, store::get_convention(db_, view.version.convention_id));
   store::Comment cm;
@@ -212,20 +230,24 @@ Result<VersionView> ConventionService::vote(const LifeCaller& c, Id version_id, 
                                             std::optional<Id> household) {
   WEIGE_ASSIGN(VersionView view, version(c, version_id));
   if (view.version.state != VersionState::kVoting) {
-    return Status::conflict("a version that is " + std::string(to_string(view.version.state)) + " takes no votes",
-                            {{"state", to_string(view.version.state)}});
+    return Status::conflict(
+        "a version that is " + std::string(to_string(view.version.state)) + " takes no votes",
+        {{"state", to_string(view.version.state)}});
   }
   WEIGE_ASSIGN(store::Convention conv, store::get_convention(db_, view.version.convention_id));
   WEIGE_ASSIGN(Id h, member_household(c, conv, household));
-  WEIGE_TRY(store::insert_vote(db_, {0, store::kVersionSubject, version_id, h, c.actor.person_id, ballot, clock_()})
+  WEIGE_TRY(store::insert_vote(db_, {0, store::kVersionSubject, version_id, h, c.actor.person_id,
+                                     ballot, clock_()})
                 .status());
   return version(c, version_id);
 }
 
-Result<ConventionView> ConventionService::sign_on(const LifeCaller& c, Id convention_id, std::optional<Id> household) {
+Result<ConventionView> ConventionService::sign_on(const LifeCaller& c, Id convention_id,
+                                                  std::optional<Id> household) {
   WEIGE_ASSIGN(store::Convention conv, visible(c, convention_id));
   if (!conv.current_version_id) {
-    return Status::conflict("convention " + std::to_string(convention_id) + " has no adopted version to sign on to");
+    return Status::conflict("convention " + std::to_string(convention_id) +
+                            " has no adopted version to sign on to");
   }
   WEIGE_ASSIGN(Id h, member_household(c, conv, household));
   WEIGE_TRY(store::insert_signon(db_, *conv.current_version_id, h, c.actor.person_id, clock_()));
@@ -236,7 +258,8 @@ Result<RatesView> ConventionService::rates(const LifeCaller& c, Id convention_id
   RatesView r;
   WEIGE_ASSIGN(r.convention, visible(c, convention_id));
   if (c.is_resident()) return Status::forbidden("sign-on rates are for staff");
-  WEIGE_ASSIGN(r.buildings, store::signon_rates(db_, r.convention.current_version_id.value_or(-1), r.convention.place_id));
+  WEIGE_ASSIGN(r.buildings, store::signon_rates(db_, r.convention.current_version_id.value_or(-1),
+                                                r.convention.place_id));
   for (const auto& b : r.buildings) {
     r.households += b.households;
     r.signed_on += b.signed_on;

@@ -22,7 +22,7 @@
 namespace weige::service {
 
 struct ConventionInput {
-  Id place_id = 0;  // a compound or a community
+  Id place_id = 0;                  // a compound or a community
   std::string kind = "convention";  // or happiness_declaration
   std::string title;
   std::vector<store::Section> sections;  // the first draft
@@ -69,19 +69,24 @@ class ConventionService {
   // A new draft; kConflict while another version is being drafted or voted on.
   Result<VersionView> add_version(const LifeCaller& c, Id convention_id, const VersionInput& in);
   Result<VersionView> version(const LifeCaller& c, Id version_id);
-  Result<VersionView> act(const LifeCaller& c, Id version_id, VersionAction action, std::optional<VoteRule> rule);
+  Result<VersionView> act(const LifeCaller& c, Id version_id, VersionAction action,
+                          std::optional<VoteRule> rule);
   Result<VersionView> comment(const LifeCaller& c, Id version_id, const std::string& section_key,
-                              const std::string& text, std::optional<Id> household, std::optional<AuthorKind> author);
-  Result<VersionView> vote(const LifeCaller& c, Id version_id, Ballot ballot, std::optional<Id> household);
+                              const std::string& text, std::optional<Id> household,
+                              std::optional<AuthorKind> author);
+  Result<VersionView> vote(const LifeCaller& c, Id version_id, Ballot ballot,
+                           std::optional<Id> household);
   // kConflict when there is no adopted version or the household signed already.
-  Result<ConventionView> sign_on(const LifeCaller& c, Id convention_id, std::optional<Id> household);
+  Result<ConventionView> sign_on(const LifeCaller& c, Id convention_id,
+                                 std::optional<Id> household);
   Result<RatesView> rates(const LifeCaller& c, Id convention_id);
 
  private:
   Result<store::Convention> visible(const LifeCaller& c, Id convention_id);
   Status check_sections(const std::vector<store::Section>& sections);
   // The household the caller acts for, which must lie below the convention's place.
-  Result<Id> member_household(const LifeCaller& c, const store::Convention& conv, std::optional<Id> household);
+  Result<Id> member_household(const LifeCaller& c, const store::Convention& conv,
+                              std::optional<Id> household);
 
   store::Db& db_;
   Clock clock_;

@@ -14,11 +14,14 @@ std::string source_of(const LifeCaller& c, const TopicInput& in) {
   if (in.case_id) return "case";
   if (in.observation_id) return "patrol_suggestion";
   switch (c.actor.role) {
-    case Role::kResident: return "resident";
+    case Role::kResident:
+      return "resident";
     case Role::kMicroGridHead:
     case Role::kMicroGridWorker:
-    case Role::kVolunteer: return "micro_grid_worker";
-    default: return "staff";
+    case Role::kVolunteer:
+      return "micro_grid_worker";
+    default:
+      return "staff";
   }
 }
 
@@ -50,16 +53,16 @@ Result<TopicFacts> DeliberationService::facts_of(const store::Topic& t) {
   WEIGE_ASSIGN(f.votes, store::count_votes(db_, store::kTopicSubject, t.id));
   WEIGE_ASSIGN(auto steps, store::steps_of(db_, t.id));
   f.steps = static_cast<int>(steps.size());
-  f.open_steps = static_cast<int>(std::count_if(steps.begin(), steps.end(), [](const auto& s) {
-    return s.status != StepStatus::kDone;
-  }));
+  f.open_steps = static_cast<int>(std::count_if(
+      steps.begin(), steps.end(), [](const auto& s) { return s.status != StepStatus::kDone; }));
   return f;
 }
 
-Status DeliberationService::append(const store::Topic& t, const std::string& action, std::optional<TopicState> from,
-                                   const Actor& a, const std::string& note) {
-  return store::append_topic_event(db_, {0, t.id, clock_(), action, from, t.state, std::string(to_string(a.role)),
-                                          a.person_id, note})
+Status DeliberationService::append(const store::Topic& t, const std::string& action,
+                                   std::optional<TopicState> from, const Actor& a,
+                                   const std::string& note) {
+  return store::append_topic_event(db_, {0, t.id, clock_(), action, from, t.state,
+                                         std::string(to_string(a.role)), a.person_id, note})
       .status();
 }
 
@@ -73,13 +76,15 @@ Result<TopicView> DeliberationService::raise(const LifeCaller& c, const TopicInp
   WEIGE_TRY(check_text(in.title, "title", true, 200));
   WEIGE_TRY(check_text(in.description, "description", false));
   if (in.case_id && in.observation_id) {
-    return Status::invalid("a topic comes from a case or an observation, not both", {{"field", "case_id"}});
+    return Status::invalid("a topic comes from a case or an observation, not both",
+                           {{"field", "case_id"}});
   }
   std::optional<Id> grid = in.grid_id;
   if (in.case_id) {
     auto cs = store::get_case(db_, *in.case_id);
     if (!cs || !cs->grid_id || !c.scope.sees(*cs->grid_id)) {
-      return Status::invalid("case " + std::to_string(*in.case_id) + " does not exist", {{"field", "case_id"}});
+      return Status::invalid("case " + std::to_string(*in.case_id) + " does not exist",
+                             {{"field", "case_id"}});
     }
     if (!grid) grid = cs->grid_id;
   }
@@ -87,19 +92,23 @@ Result<TopicView> DeliberationService::raise(const LifeCaller& c, const TopicInp
     auto o = store::get_observation(db_, *in.observation_id);
     auto patrol = o ? store::get_patrol(db_, o->patrol_id) : Result<store::Patrol>(o.status());
     if (!patrol || !c.scope.sees(patrol->grid_id) || c.is_resident()) {
-      return Status::invalid("observation " + std::to_string(*in.observation_id) + " does not exist",
-                             {{"field", "observation_id"}});
+      return Status::invalid(
+          "observation " + std::to_string(*in.observation_id) + " does not exist",
+          {{"field", "observation_id"}});
     }
     if (o->outcome != ObservationOutcome::kSuggestion) {
-      return Status::conflict("only an observation kept as a suggestion raises a topic", {{"field", "observation_id"}});
+      return Status::conflict("only an observation kept as a suggestion raises a topic",
+                              {{"field", "observation_id"}});
     }
     if (!grid) grid = patrol->grid_id;
   }
-  if (!grid && c.is_resident() && !c.scope.household_grids.empty()) grid = c.scope.household_grids.front();
+  if (!grid && c.is_resident() && !c.scope.household_grids.empty())
+    grid = c.scope.household_grids.front();
   if (!grid) return Status::invalid("grid_id is required", {{"field", "grid_id"}});
   auto g = store::get_grid(db_, *grid);
   if (!g || !c.scope.sees(g->id)) {
-    return Status::invalid("grid " + std::to_string(*grid) + " does not exist", {{"field", "grid_id"}});
+    return Status::invalid("grid " + std::to_string(*grid) + " does not exist",
+                           {{"field", "grid_id"}});
   }
   store::Topic t;
   t.grid_id = g->id;
@@ -142,19 +151,21 @@ Result<TopicView> DeliberationService::get(const LifeCaller& c, Id topic_id) {
   WEIGE_ASSIGN(v.events, store::topic_events(db_, topic_id));
   if (c.scope.manages(v.topic.grid_id)) v.allowed = allowed_actions(f, c.actor);
   if (c.scope.household_id) {
-    WEIGE_ASSIGN(v.my_vote, store::vote_of(db_, store::kTopicSubject, topic_id, *c.scope.household_id));
+    WEIGE_ASSIGN(v.my_vote,
+                 store::vote_of(db_, store::kTopicSubject, topic_id, *c.scope.household_id));
   }
   return v;
 }
 
-Result<TopicView> DeliberationService::act(const LifeCaller& c, Id topic_id, TopicAction action, const StepInput& in,
-                                           std::optional<VoteRule> rule) {
+Result<TopicView> DeliberationService::act(const LifeCaller& c, Id topic_id, TopicAction action,
+                                           const StepInput& in, std::optional<VoteRule> rule) {
   WEIGE_ASSIGN(store::Topic t, visible_topic(c, topic_id));
   WEIGE_TRY(require_managed(c, t.grid_id, "topic", topic_id));
   WEIGE_TRY(check_text(in.reason, "reason", false, 2000));
   WEIGE_TRY(check_text(in.note, "note", false));
   if (rule && action != TopicAction::kOpenVoting) {
-    return Status::invalid("quorum and majority are set when voting opens", {{"field", "quorum_percent"}});
+    return Status::invalid("quorum and majority are set when voting opens",
+                           {{"field", "quorum_percent"}});
   }
   WEIGE_ASSIGN(TopicFacts f, facts_of(t));
   if (rule) {
@@ -170,27 +181,33 @@ Result<TopicView> DeliberationService::act(const LifeCaller& c, Id topic_id, Top
       t.rule = f.rule;
       t.eligible_households = f.eligible_households;
       break;
-    case TopicAction::kCloseVoting: t.decided_at = now; break;
+    case TopicAction::kCloseVoting:
+      t.decided_at = now;
+      break;
     case TopicAction::kPublish:
       t.result = in.note;
       t.published_at = now;
       break;
-    default: break;
+    default:
+      break;
   }
   WEIGE_ASSIGN(t, touch(std::move(t)));
   std::string note = !in.reason.empty() ? in.reason : in.note;
-  if (action == TopicAction::kCloseVoting) note = tally(f.votes, t.eligible_households, t.rule).explanation;
+  if (action == TopicAction::kCloseVoting)
+    note = tally(f.votes, t.eligible_households, t.rule).explanation;
   WEIGE_TRY(append(t, std::string(to_string(action)), from, c.actor, note));
   return get(c, topic_id);
 }
 
-Result<TopicView> DeliberationService::comment(const LifeCaller& c, Id topic_id, const std::string& text,
-                                               std::optional<Id> household, std::optional<AuthorKind> author) {
+Result<TopicView> DeliberationService::comment(const LifeCaller& c, Id topic_id,
+                                               const std::string& text, std::optional<Id> household,
+                                               std::optional<AuthorKind> author) {
   WEIGE_ASSIGN(store::Topic t, visible_topic(c, topic_id));
   WEIGE_TRY(check_text(text, "text", true));
   if (!takes_comments(t.state)) {
-    return Status::conflict("a topic that is " + std::string(to_string(t.state)) + " takes no more comments",
-                            {{"state", to_string(t.state)}});
+    return Status::conflict(
+        "a topic that is " + std::string(to_string(t.state)) + " takes no more comments",
+        {{"state", to_string(t.state)}});
   }
   store::Comment cm;
   cm.subject = store::kTopicSubject;
@@ -208,8 +225,9 @@ Result<TopicView> DeliberationService::vote(const LifeCaller& c, Id topic_id, Ba
                                             std::optional<Id> household) {
   WEIGE_ASSIGN(store::Topic t, visible_topic(c, topic_id));
   if (!takes_votes(t.state)) {
-    return Status::conflict("a topic that is " + std::string(to_string(t.state)) + " takes no votes",
-                            {{"state", to_string(t.state)}});
+    return Status::conflict(
+        "a topic that is " + std::string(to_string(t.state)) + " takes no votes",
+        {{"state", to_string(t.state)}});
   }
   WEIGE_ASSIGN(Id h, acting_household(db_, c, household));
   WEIGE_ASSIGN(bool inside, household_in_grid(db_, h, t.grid_id));
@@ -217,17 +235,21 @@ Result<TopicView> DeliberationService::vote(const LifeCaller& c, Id topic_id, Ba
     return Status::violation("household " + std::to_string(h) + " does not lie in the topic's grid",
                              {{"field", "household_id"}});
   }
-  WEIGE_TRY(store::insert_vote(db_, {0, store::kTopicSubject, t.id, h, c.actor.person_id, ballot, clock_()}).status());
+  WEIGE_TRY(store::insert_vote(
+                db_, {0, store::kTopicSubject, t.id, h, c.actor.person_id, ballot, clock_()})
+                .status());
   return get(c, topic_id);
 }
 
-Result<TopicView> DeliberationService::add_step(const LifeCaller& c, Id topic_id, const StepDraft& in) {
+Result<TopicView> DeliberationService::add_step(const LifeCaller& c, Id topic_id,
+                                                const StepDraft& in) {
   WEIGE_ASSIGN(store::Topic t, visible_topic(c, topic_id));
   WEIGE_TRY(require_managed(c, t.grid_id, "topic", topic_id));
   WEIGE_TRY(check_text(in.title, "title", true, 200));
   if (!takes_steps(t.state)) {
-    return Status::conflict("implementation steps follow a decision; the topic is " + std::string(to_string(t.state)),
-                            {{"state", to_string(t.state)}});
+    return Status::conflict(
+        "implementation steps follow a decision; the topic is " + std::string(to_string(t.state)),
+        {{"state", to_string(t.state)}});
   }
   if (in.owner_person_id) {
     auto p = store::get_person(db_, *in.owner_person_id);
@@ -244,7 +266,8 @@ Result<TopicView> DeliberationService::add_step(const LifeCaller& c, Id topic_id
   return get(c, topic_id);
 }
 
-Result<TopicView> DeliberationService::update_step(const LifeCaller& c, Id step_id, const StepPatch& in) {
+Result<TopicView> DeliberationService::update_step(const LifeCaller& c, Id step_id,
+                                                   const StepPatch& in) {
   WEIGE_ASSIGN(store::Step s, store::get_step(db_, step_id));
   auto t = visible_topic(c, s.topic_id);
   if (!t) return Status::not_found("step " + std::to_string(step_id) + " does not exist");
@@ -268,7 +291,8 @@ Result<TopicView> DeliberationService::update_step(const LifeCaller& c, Id step_
   return get(c, t->id);
 }
 
-Result<MeetingView> DeliberationService::record_meeting(const LifeCaller& c, const MeetingInput& in) {
+Result<MeetingView> DeliberationService::record_meeting(const LifeCaller& c,
+                                                        const MeetingInput& in) {
   store::Meeting m;
   if (in.topic_id) {
     auto t = visible_topic(c, *in.topic_id);
@@ -289,7 +313,8 @@ Result<MeetingView> DeliberationService::record_meeting(const LifeCaller& c, con
   WEIGE_TRY(require_managed(c, m.grid_id, "grid", m.grid_id));
   WEIGE_TRY(check_text(in.place, "place", false, 200));
   WEIGE_TRY(check_text(in.minutes, "minutes", false, 20000));
-  if (in.attendees.size() > kMaxAttendees) return Status::invalid("at most 500 attendees", {{"field", "attendees"}});
+  if (in.attendees.size() > kMaxAttendees)
+    return Status::invalid("at most 500 attendees", {{"field", "attendees"}});
   for (const auto& a : in.attendees) {
     if (a.label.empty() && !a.person_id) {
       return Status::invalid("each attendee has a label or a person_id", {{"field", "attendees"}});
@@ -309,7 +334,8 @@ Result<MeetingView> DeliberationService::record_meeting(const LifeCaller& c, con
   return MeetingView{m, {}};
 }
 
-Result<std::vector<store::Meeting>> DeliberationService::meetings(const LifeCaller& c, store::MeetingFilter f) {
+Result<std::vector<store::Meeting>> DeliberationService::meetings(const LifeCaller& c,
+                                                                  store::MeetingFilter f) {
   f.grids = c.scope.visible_filter();
   return store::list_meetings(db_, f);
 }
@@ -322,7 +348,8 @@ Result<MeetingView> DeliberationService::meeting(const LifeCaller& c, Id meeting
   return v;
 }
 
-Result<MeetingView> DeliberationService::add_decision(const LifeCaller& c, Id meeting_id, const DecisionInput& in) {
+Result<MeetingView> DeliberationService::add_decision(const LifeCaller& c, Id meeting_id,
+                                                      const DecisionInput& in) {
   WEIGE_ASSIGN(MeetingView v, meeting(c, meeting_id));
   WEIGE_TRY(require_managed(c, v.meeting.grid_id, "meeting", meeting_id));
   WEIGE_TRY(check_text(in.text, "text", true));
@@ -336,7 +363,8 @@ Result<MeetingView> DeliberationService::add_decision(const LifeCaller& c, Id me
   }
   if (in.owner_organisation_id) {
     auto o = store::get_organisation(db_, *in.owner_organisation_id);
-    if (!o) return Status(o.status().code(), o.status().message(), {{"field", "owner_organisation_id"}});
+    if (!o)
+      return Status(o.status().code(), o.status().message(), {{"field", "owner_organisation_id"}});
   }
   if (in.due_at <= 0) return Status::invalid("due_on is required", {{"field", "due_on"}});
   store::Decision d;
@@ -360,7 +388,8 @@ Result<store::Decision> DeliberationService::complete_decision(const LifeCaller&
     WEIGE_TRY(require_managed(c, m.grid_id, "decision", decision_id));
   }
   WEIGE_TRY(check_text(note, "note", false));
-  if (d.done) return Status::conflict("decision " + std::to_string(decision_id) + " is done already");
+  if (d.done)
+    return Status::conflict("decision " + std::to_string(decision_id) + " is done already");
   d.done = true;
   d.done_at = clock_();
   d.done_note = note;

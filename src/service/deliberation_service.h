@@ -47,9 +47,9 @@ struct TopicView {
 
 struct MeetingInput {
   MeetingKind kind = MeetingKind::kCourtyardMeeting;
-  std::optional<Id> grid_id;   // required without a topic
-  std::optional<Id> topic_id;  // the topic must be in its meeting state
-  std::string place;           // a joint meeting defaults to 红色港湾
+  std::optional<Id> grid_id;       // required without a topic
+  std::optional<Id> topic_id;      // the topic must be in its meeting state
+  std::string place;               // a joint meeting defaults to 红色港湾
   std::optional<Seconds> held_at;  // default: now
   std::vector<store::Attendee> attendees;
   std::string minutes;
@@ -88,10 +88,11 @@ class DeliberationService {
   // One workflow action; `rule` may reset quorum and majority when voting opens.
   Result<TopicView> act(const LifeCaller& c, Id topic_id, TopicAction action, const StepInput& in,
                         std::optional<VoteRule> rule = std::nullopt);
-  Result<TopicView> comment(const LifeCaller& c, Id topic_id, const std::string& text, std::optional<Id> household,
-                            std::optional<AuthorKind> author);
+  Result<TopicView> comment(const LifeCaller& c, Id topic_id, const std::string& text,
+                            std::optional<Id> household, std::optional<AuthorKind> author);
   // kConflict when the topic is not voting or the household has voted.
-  Result<TopicView> vote(const LifeCaller& c, Id topic_id, Ballot ballot, std::optional<Id> household);
+  Result<TopicView> vote(const LifeCaller& c, Id topic_id, Ballot ballot,
+                         std::optional<Id> household);
   Result<TopicView> add_step(const LifeCaller& c, Id topic_id, const StepDraft& in);
   Result<TopicView> update_step(const LifeCaller& c, Id step_id, const StepPatch& in);
 
@@ -101,14 +102,15 @@ class DeliberationService {
   Result<MeetingView> add_decision(const LifeCaller& c, Id meeting_id, const DecisionInput& in);
   // The owner (the person, or staff of the owning organisation) or a manager
   // of the meeting's grid marks a decision done; kConflict when it is.
-  Result<store::Decision> complete_decision(const LifeCaller& c, Id decision_id, const std::string& note);
+  Result<store::Decision> complete_decision(const LifeCaller& c, Id decision_id,
+                                            const std::string& note);
   Result<std::vector<store::Decision>> my_decisions(const LifeCaller& c);
 
  private:
   Result<store::Topic> visible_topic(const LifeCaller& c, Id topic_id);
   Result<TopicFacts> facts_of(const store::Topic& t);
-  Status append(const store::Topic& t, const std::string& action, std::optional<TopicState> from, const Actor& a,
-                const std::string& note);
+  Status append(const store::Topic& t, const std::string& action, std::optional<TopicState> from,
+                const Actor& a, const std::string& note);
   Result<store::Topic> touch(store::Topic t);
 
   store::Db& db_;

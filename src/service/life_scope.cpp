@@ -9,12 +9,18 @@
 namespace weige::service {
 namespace {
 
-bool contains(const std::vector<Id>& v, Id id) { return std::binary_search(v.begin(), v.end(), id); }
+bool contains(const std::vector<Id>& v, Id id) {
+  return std::binary_search(v.begin(), v.end(), id);
+}
 
 }  // namespace
 
-bool LifeScope::manages(Id grid) const { return all || contains(managed, grid); }
-bool LifeScope::sees(Id grid) const { return all || contains(visible, grid); }
+bool LifeScope::manages(Id grid) const {
+  return all || contains(managed, grid);
+}
+bool LifeScope::sees(Id grid) const {
+  return all || contains(visible, grid);
+}
 store::GridFilter LifeScope::managed_filter() const {
   return all ? store::GridFilter() : store::GridFilter(managed);
 }
@@ -73,19 +79,21 @@ Result<LifeCaller> life_caller(store::Db& db, const Principal& p) {
 
 Status require_visible(const LifeCaller& c, Id grid, const char* what, Id id) {
   if (c.scope.sees(grid)) return {};
-  return Status::not_found(std::string(what) + " " + std::to_string(id) + " does not exist", {{"id", id}});
+  return Status::not_found(std::string(what) + " " + std::to_string(id) + " does not exist",
+                           {{"id", id}});
 }
 
 Status require_managed(const LifeCaller& c, Id grid, const char* what, Id id) {
   WEIGE_TRY(require_visible(c, grid, what, id));
   if (c.scope.manages(grid)) return {};
-  return Status::forbidden("a " + std::string(to_string(c.actor.role)) + " may not change " + what + " " +
-                           std::to_string(id) + " outside their grids");
+  return Status::forbidden("a " + std::string(to_string(c.actor.role)) + " may not change " + what +
+                           " " + std::to_string(id) + " outside their grids");
 }
 
 Result<Id> acting_household(store::Db& db, const LifeCaller& c, std::optional<Id> requested) {
   if (c.is_resident()) {
-    if (!c.scope.household_id) return Status::forbidden("your account is not linked to a household");
+    if (!c.scope.household_id)
+      return Status::forbidden("your account is not linked to a household");
     if (requested && *requested != *c.scope.household_id) {
       return Status::forbidden("residents take part for their own household only");
     }
@@ -94,15 +102,18 @@ Result<Id> acting_household(store::Db& db, const LifeCaller& c, std::optional<Id
   if (!requested) return Status::invalid("household_id is required", {{"field", "household_id"}});
   auto h = store::get_place(db, *requested);
   if (!h || h->kind != PlaceKind::kHousehold) {
-    return Status::invalid("place " + std::to_string(*requested) + " is not a household", {{"field", "household_id"}});
+    return Status::invalid("place " + std::to_string(*requested) + " is not a household",
+                           {{"field", "household_id"}});
   }
   if (!h->grid_id || !c.scope.manages(*h->grid_id)) {
-    return Status::forbidden("household " + std::to_string(*requested) + " lies outside your grids");
+    return Status::forbidden("household " + std::to_string(*requested) +
+                             " lies outside your grids");
   }
   return h->id;
 }
 
-Result<AuthorKind> author_kind_of(store::Db& db, const LifeCaller& c, std::optional<AuthorKind> requested) {
+Result<AuthorKind> author_kind_of(store::Db& db, const LifeCaller& c,
+                                  std::optional<AuthorKind> requested) {
   switch (c.actor.role) {
     case Role::kResident: {
       if (requested) return Status::forbidden("residents comment as themselves");
@@ -110,8 +121,10 @@ Result<AuthorKind> author_kind_of(store::Db& db, const LifeCaller& c, std::optio
       WEIGE_ASSIGN(auto person, store::get_person(db, *c.actor.person_id));
       return person.kind == PersonKind::kTenant ? AuthorKind::kTenant : AuthorKind::kResident;
     }
-    case Role::kPropertyStaff: return AuthorKind::kPropertyCompany;
-    default: break;
+    case Role::kPropertyStaff:
+      return AuthorKind::kPropertyCompany;
+    default:
+      break;
   }
   if (requested) return *requested;
   bool volunteer = c.actor.role == Role::kMicroGridHead || c.actor.role == Role::kMicroGridWorker ||
@@ -119,8 +132,8 @@ Result<AuthorKind> author_kind_of(store::Db& db, const LifeCaller& c, std::optio
   return volunteer ? AuthorKind::kVolunteer : AuthorKind::kStaff;
 }
 
-Status add_comment(store::Db& db, const LifeCaller& c, store::Comment cm, std::optional<AuthorKind> author,
-                   Seconds now) {
+Status add_comment(store::Db& db, const LifeCaller& c, store::Comment cm,
+                   std::optional<AuthorKind> author, Seconds now) {
   WEIGE_TRY(check_text(cm.text, "text", true));
   WEIGE_ASSIGN(cm.author_kind, author_kind_of(db, c, author));
   cm.person_id = c.actor.person_id;
@@ -130,9 +143,12 @@ Status add_comment(store::Db& db, const LifeCaller& c, store::Comment cm, std::o
 }
 
 Status check_text(const std::string& value, const char* field, bool required, std::size_t max_len) {
-  if (required && value.empty()) return Status::invalid(std::string(field) + " is required", {{"field", field}});
+  if (required && value.empty())
+    return Status::invalid(std::string(field) + " is required", {{"field", field}});
   if (value.size() > max_len) {
-    return Status::invalid(std::string(field) + " has at most " + std::to_string(max_len) + " bytes", {{"field", field}});
+    return Status::invalid(
+        std::string(field) + " has at most " + std::to_string(max_len) + " bytes",
+        {{"field", field}});
   }
   return {};
 }
@@ -145,8 +161,10 @@ Result<Id> grid_of_place(store::Db& db, Id place_id) {
     if (g) grid = g->id;
   } else if (p.kind == PlaceKind::kBuilding) {
     std::set<Id> unit_grids;
-    WEIGE_TRY(db.query("SELECT DISTINCT grid_id FROM places WHERE parent_id = ? AND kind = 'unit' AND grid_id IS NOT NULL",
-                       {p.id}, [&](const store::Row& r) { unit_grids.insert(r.i64(0)); }));
+    WEIGE_TRY(
+        db.query("SELECT DISTINCT grid_id FROM places WHERE parent_id = ? AND kind = 'unit' AND "
+                 "grid_id IS NOT NULL",
+                 {p.id}, [&](const store::Row& r) { unit_grids.insert(r.i64(0)); }));
     if (unit_grids.size() == 1) {
       grid = *unit_grids.begin();
     } else if (p.parent_id) {
@@ -155,8 +173,9 @@ Result<Id> grid_of_place(store::Db& db, Id place_id) {
     }
   }
   if (!grid) {
-    return Status::violation(std::string(label_zh(p.kind)) + " " + std::to_string(p.id) + " lies in no grid",
-                             {{"place_id", p.id}});
+    return Status::violation(
+        std::string(label_zh(p.kind)) + " " + std::to_string(p.id) + " lies in no grid",
+        {{"place_id", p.id}});
   }
   return *grid;
 }

@@ -32,9 +32,9 @@ struct LifeScope {
   std::vector<Id> managed;  // sorted
   std::vector<Id> visible;  // sorted: managed and their ancestors
   bool resident = false;
-  std::optional<Id> household_id;     // a resident's household
-  std::vector<Id> household_places;   // it and its ancestors (unit ... community)
-  std::vector<Id> household_grids;    // its grid and the grids above
+  std::optional<Id> household_id;    // a resident's household
+  std::vector<Id> household_places;  // it and its ancestors (unit ... community)
+  std::vector<Id> household_grids;   // its grid and the grids above
 
   bool manages(Id grid) const;
   bool sees(Id grid) const;
@@ -66,17 +66,19 @@ Result<Id> acting_household(store::Db& db, const LifeCaller& c, std::optional<Id
 // for the property company, micro-grid heads, workers and volunteers as
 // volunteers, other staff as staff. Staff recording for someone else may
 // name the kind; residents may not.
-Result<AuthorKind> author_kind_of(store::Db& db, const LifeCaller& c, std::optional<AuthorKind> requested);
+Result<AuthorKind> author_kind_of(store::Db& db, const LifeCaller& c,
+                                  std::optional<AuthorKind> requested);
 
 // Stores a comment (subject, subject_id, section_key, text and household set
 // by the caller of this function) by the caller: their person, who they speak
 // as (author_kind_of) and, for the property company, its organisation.
-Status add_comment(store::Db& db, const LifeCaller& c, store::Comment comment, std::optional<AuthorKind> author,
-                   Seconds now);
+Status add_comment(store::Db& db, const LifeCaller& c, store::Comment comment,
+                   std::optional<AuthorKind> author, Seconds now);
 
 // kInvalid naming `field` when a text is missing (and required) or longer
 // than max_len bytes.
-Status check_text(const std::string& value, const char* field, bool required, std::size_t max_len = 4000);
+Status check_text(const std::string& value, const char* field, bool required,
+                  std::size_t max_len = 4000);
 
 // The grid a place's life data is scoped by: a unit or household its
 // micro-grid; a building the one micro-grid of all its units, else its

@@ -8,7 +8,9 @@
 namespace weige::service {
 namespace {
 
-bool contains(const std::vector<Id>& v, Id id) { return std::find(v.begin(), v.end(), id) != v.end(); }
+bool contains(const std::vector<Id>& v, Id id) {
+  return std::find(v.begin(), v.end(), id) != v.end();
+}
 
 }  // namespace
 
@@ -16,15 +18,17 @@ Result<Id> NoticeService::target_grid(NoticeTarget kind, Id target_id) {
   if (auto place_kind = target_place_kind(kind)) {
     auto p = store::get_place(db_, target_id);
     if (!p || p->kind != *place_kind) {
-      return Status::invalid("target " + std::to_string(target_id) + " is not a " + std::string(to_string(kind)),
-                             {{"field", "target_id"}});
+      return Status::invalid(
+          "target " + std::to_string(target_id) + " is not a " + std::string(to_string(kind)),
+          {{"field", "target_id"}});
     }
     return grid_of_place(db_, p->id);
   }
   auto g = store::get_grid(db_, target_id);
   if (!g || g->kind != *target_grid_kind(kind)) {
-    return Status::invalid("target " + std::to_string(target_id) + " is not a " + std::string(to_string(kind)),
-                           {{"field", "target_id"}});
+    return Status::invalid(
+        "target " + std::to_string(target_id) + " is not a " + std::string(to_string(kind)),
+        {{"field", "target_id"}});
   }
   return g->id;
 }
@@ -36,10 +40,13 @@ Result<std::vector<Id>> NoticeService::recipients(const store::Notice& n) {
 
 Result<store::Notice> NoticeService::visible(const LifeCaller& c, Id notice_id) {
   WEIGE_ASSIGN(store::Notice n, store::get_notice(db_, notice_id));
-  bool sees = c.is_resident()
-                  ? contains(targets_place(n.target_kind) ? c.scope.household_places : c.scope.household_grids, n.target_id)
-                  : c.scope.sees(n.grid_id);
-  if (!sees) return Status::not_found("notice " + std::to_string(notice_id) + " does not exist", {{"notice_id", notice_id}});
+  bool sees = c.is_resident() ? contains(targets_place(n.target_kind) ? c.scope.household_places
+                                                                      : c.scope.household_grids,
+                                         n.target_id)
+                              : c.scope.sees(n.grid_id);
+  if (!sees)
+    return Status::not_found("notice " + std::to_string(notice_id) + " does not exist",
+                             {{"notice_id", notice_id}});
   return n;
 }
 
@@ -76,7 +83,8 @@ Result<NoticeView> NoticeService::publish(const LifeCaller& c, const NoticeInput
   if (in.campaign_id) {
     auto campaign = store::get_campaign(db_, *in.campaign_id);
     if (!campaign || !c.scope.sees(campaign->grid_id)) {
-      return Status::invalid("campaign " + std::to_string(*in.campaign_id) + " does not exist", {{"field", "campaign_id"}});
+      return Status::invalid("campaign " + std::to_string(*in.campaign_id) + " does not exist",
+                             {{"field", "campaign_id"}});
     }
     n.campaign_id = campaign->id;
   }
@@ -86,7 +94,8 @@ Result<NoticeView> NoticeService::publish(const LifeCaller& c, const NoticeInput
   return view(c, n);
 }
 
-Result<std::vector<NoticeView>> NoticeService::list(const LifeCaller& c, std::optional<Id> campaign_id, int limit,
+Result<std::vector<NoticeView>> NoticeService::list(const LifeCaller& c,
+                                                    std::optional<Id> campaign_id, int limit,
                                                     int offset, std::int64_t& total) {
   store::NoticeFilter f;
   if (c.is_resident()) {
@@ -113,13 +122,15 @@ Result<NoticeView> NoticeService::get(const LifeCaller& c, Id notice_id) {
   return view(c, std::move(n));
 }
 
-Result<NoticeView> NoticeService::acknowledge(const LifeCaller& c, Id notice_id, std::optional<Id> household) {
+Result<NoticeView> NoticeService::acknowledge(const LifeCaller& c, Id notice_id,
+                                              std::optional<Id> household) {
   WEIGE_ASSIGN(store::Notice n, visible(c, notice_id));
   WEIGE_ASSIGN(Id h, acting_household(db_, c, household));
   WEIGE_ASSIGN(auto households, recipients(n));
   if (!std::binary_search(households.begin(), households.end(), h)) {
-    return Status::violation("notice " + std::to_string(notice_id) + " does not reach household " + std::to_string(h),
-                             {{"field", "household_id"}});
+    return Status::violation(
+        "notice " + std::to_string(notice_id) + " does not reach household " + std::to_string(h),
+        {{"field", "household_id"}});
   }
   WEIGE_TRY(store::insert_read(db_, n.id, h, c.actor.person_id, clock_()));
   return view(c, std::move(n));
@@ -147,7 +158,8 @@ Result<CampaignView> NoticeService::create_campaign(const LifeCaller& c, const C
   if (in.starts_at && in.ends_at && *in.ends_at < *in.starts_at) {
     return Status::invalid("a campaign ends after it starts", {{"field", "ends_on"}});
   }
-  if (in.case_ids.size() > 200) return Status::invalid("at most 200 cases", {{"field", "case_ids"}});
+  if (in.case_ids.size() > 200)
+    return Status::invalid("at most 200 cases", {{"field", "case_ids"}});
   store::Campaign k;
   k.theme = in.theme;
   k.title = in.title;
@@ -174,7 +186,8 @@ Result<CampaignView> NoticeService::campaign(const LifeCaller& c, Id campaign_id
     WEIGE_ASSIGN(auto cs, store::get_case(db_, id));
     v.cases.push_back(std::move(cs));
   }
-  WEIGE_ASSIGN(v.visits, db_.scalar("SELECT count(*) FROM visits WHERE campaign_id = ?", {campaign_id}));
+  WEIGE_ASSIGN(v.visits,
+               db_.scalar("SELECT count(*) FROM visits WHERE campaign_id = ?", {campaign_id}));
   store::NoticeFilter f;
   f.campaign_id = campaign_id;
   f.grids = c.scope.visible_filter();
@@ -188,7 +201,8 @@ Result<CampaignView> NoticeService::link_case(const LifeCaller& c, Id campaign_i
   WEIGE_TRY(require_managed(c, k.grid_id, "campaign", campaign_id));
   auto cs = store::get_case(db_, case_id);
   if (!cs || !cs->grid_id || !c.scope.sees(*cs->grid_id)) {
-    return Status::invalid("case " + std::to_string(case_id) + " does not exist", {{"field", "case_ids"}});
+    return Status::invalid("case " + std::to_string(case_id) + " does not exist",
+                           {{"field", "case_ids"}});
   }
   WEIGE_TRY(store::link_campaign_case(db_, campaign_id, case_id));
   return campaign(c, campaign_id);

@@ -33,8 +33,8 @@ struct NoticeInput {
 struct NoticeView {
   store::Notice notice;
   std::string target_name;
-  int recipients = 0;  // households reached
-  int read = 0;        // of them, households that acknowledged
+  int recipients = 0;                     // households reached
+  int read = 0;                           // of them, households that acknowledged
   std::optional<bool> my_household_read;  // residents
 };
 
@@ -62,8 +62,8 @@ class NoticeService {
   NoticeService(store::Db& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
 
   Result<NoticeView> publish(const LifeCaller& c, const NoticeInput& in);
-  Result<std::vector<NoticeView>> list(const LifeCaller& c, std::optional<Id> campaign_id, int limit, int offset,
-                                       std::int64_t& total);
+  Result<std::vector<NoticeView>> list(const LifeCaller& c, std::optional<Id> campaign_id,
+                                       int limit, int offset, std::int64_t& total);
   Result<NoticeView> get(const LifeCaller& c, Id notice_id);
   // Records the household's acknowledgement (again: no change).
   Result<NoticeView> acknowledge(const LifeCaller& c, Id notice_id, std::optional<Id> household);

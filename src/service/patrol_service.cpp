@@ -13,25 +13,30 @@ constexpr std::size_t kMaxRoute = 100;
 constexpr std::size_t kMaxItems = 200;  // participants, check-ins or observations in one request
 
 Status staff_only(const LifeCaller& c) {
-  if (c.is_resident()) return Status::forbidden("patrols are recorded and read by staff and volunteers");
+  if (c.is_resident())
+    return Status::forbidden("patrols are recorded and read by staff and volunteers");
   return {};
 }
 
 bool participates(const std::vector<store::Participant>& ps, const Actor& a) {
-  return a.person_id && std::any_of(ps.begin(), ps.end(), [&](const auto& p) { return p.person_id == *a.person_id; });
+  return a.person_id && std::any_of(ps.begin(), ps.end(),
+                                    [&](const auto& p) { return p.person_id == *a.person_id; });
 }
 
 }  // namespace
 
 Status PatrolService::check_participants(const std::vector<store::Participant>& ps) {
-  if (ps.size() > kMaxItems) return Status::invalid("at most 200 participants", {{"field", "participants"}});
+  if (ps.size() > kMaxItems)
+    return Status::invalid("at most 200 participants", {{"field", "participants"}});
   std::set<Id> seen;
   for (const auto& p : ps) {
     if (!seen.insert(p.person_id).second) {
-      return Status::invalid("person " + std::to_string(p.person_id) + " is listed twice", {{"field", "participants"}});
+      return Status::invalid("person " + std::to_string(p.person_id) + " is listed twice",
+                             {{"field", "participants"}});
     }
     auto person = store::get_person(db_, p.person_id);
-    if (!person) return Status(person.status().code(), person.status().message(), {{"field", "participants"}});
+    if (!person)
+      return Status(person.status().code(), person.status().message(), {{"field", "participants"}});
   }
   return {};
 }
@@ -41,8 +46,9 @@ Status PatrolService::check_place_in_community(Id place_id, Id grid_id, const ch
   if (!place) return Status(place.status().code(), place.status().message(), {{"field", field}});
   WEIGE_ASSIGN(Grid grid, store::get_grid(db_, grid_id));
   if (place->community_id != grid.community_id) {
-    return Status::violation("place " + std::to_string(place_id) + " lies outside the community of grid " + grid.code,
-                             {{"field", field}, {"place_id", place_id}});
+    return Status::violation(
+        "place " + std::to_string(place_id) + " lies outside the community of grid " + grid.code,
+        {{"field", field}, {"place_id", place_id}});
   }
   return {};
 }
@@ -69,7 +75,8 @@ Result<store::PatrolPlan> PatrolService::create_plan(const LifeCaller& c, PlanIn
   return plan;
 }
 
-Result<std::vector<store::PatrolPlan>> PatrolService::list_plans(const LifeCaller& c, std::optional<Id> grid_id) {
+Result<std::vector<store::PatrolPlan>> PatrolService::list_plans(const LifeCaller& c,
+                                                                 std::optional<Id> grid_id) {
   WEIGE_TRY(staff_only(c));
   store::GridFilter grids = c.scope.visible_filter();
   if (grid_id) {
@@ -96,7 +103,8 @@ Status PatrolService::add_checkin_row(Id patrol_id, Id grid_id, const CheckinInp
   WEIGE_TRY(check_text(in.note, "note", false));
   Seconds now = clock_();
   Seconds at = in.at.value_or(now);
-  if (at > now + 3600) return Status::invalid("a check-in cannot lie in the future", {{"field", "checkins"}});
+  if (at > now + 3600)
+    return Status::invalid("a check-in cannot lie in the future", {{"field", "checkins"}});
   return store::insert_checkin(db_, {0, patrol_id, in.place_id, at, in.note}).status();
 }
 
@@ -121,12 +129,14 @@ Result<PatrolDetail> PatrolService::record(const LifeCaller& c, const PatrolInpu
     if (!plan) return Status(plan.status().code(), plan.status().message(), {{"field", "plan_id"}});
     WEIGE_TRY(require_visible(c, plan->grid_id, "patrol plan", plan->id));
     if (!c.scope.manages(plan->grid_id) && !participates(plan->participants, c.actor)) {
-      return Status::forbidden("only the plan's participants and the grid's staff record its patrols");
+      return Status::forbidden(
+          "only the plan's participants and the grid's staff record its patrols");
     }
     p.plan_id = plan->id;
     p.grid_id = plan->grid_id;
   } else {
-    if (!in.grid_id) return Status::invalid("a patrol needs a plan_id or a grid_id", {{"field", "plan_id"}});
+    if (!in.grid_id)
+      return Status::invalid("a patrol needs a plan_id or a grid_id", {{"field", "plan_id"}});
     auto grid = store::get_grid(db_, *in.grid_id);
     if (!grid) return Status(grid.status().code(), grid.status().message(), {{"field", "grid_id"}});
     WEIGE_TRY(require_managed(c, grid->id, "grid", grid->id));
@@ -135,15 +145,18 @@ Result<PatrolDetail> PatrolService::record(const LifeCaller& c, const PatrolInpu
   Seconds now = clock_();
   p.started_at = in.started_at.value_or(now);
   p.ended_at = in.ended_at;
-  if (p.started_at > now + 3600) return Status::invalid("a patrol cannot start in the future", {{"field", "started_at"}});
+  if (p.started_at > now + 3600)
+    return Status::invalid("a patrol cannot start in the future", {{"field", "started_at"}});
   if (p.ended_at && *p.ended_at < p.started_at) {
     return Status::invalid("a patrol ends after it starts", {{"field", "ended_at"}});
   }
   WEIGE_TRY(check_text(in.summary, "summary", false));
-  if (in.participants.empty()) return Status::invalid("a patrol has at least one participant", {{"field", "participants"}});
+  if (in.participants.empty())
+    return Status::invalid("a patrol has at least one participant", {{"field", "participants"}});
   WEIGE_TRY(check_participants(in.participants));
   if (in.checkins.size() > kMaxItems || in.observations.size() > kMaxItems) {
-    return Status::invalid("at most 200 check-ins and 200 observations at once", {{"field", "checkins"}});
+    return Status::invalid("at most 200 check-ins and 200 observations at once",
+                           {{"field", "checkins"}});
   }
   p.summary = in.summary;
   p.participants = in.participants;
@@ -181,20 +194,22 @@ Result<store::Patrol> PatrolService::writable_patrol(const LifeCaller& c, Id pat
   return p;
 }
 
-Result<PatrolDetail> PatrolService::add_checkin(const LifeCaller& c, Id patrol_id, const CheckinInput& in) {
+Result<PatrolDetail> PatrolService::add_checkin(const LifeCaller& c, Id patrol_id,
+                                                const CheckinInput& in) {
   WEIGE_ASSIGN(store::Patrol p, writable_patrol(c, patrol_id));
   WEIGE_TRY(add_checkin_row(p.id, p.grid_id, in));
   return get(c, p.id);
 }
 
-Result<PatrolDetail> PatrolService::add_observation(const LifeCaller& c, Id patrol_id, const ObservationInput& in) {
+Result<PatrolDetail> PatrolService::add_observation(const LifeCaller& c, Id patrol_id,
+                                                    const ObservationInput& in) {
   WEIGE_ASSIGN(store::Patrol p, writable_patrol(c, patrol_id));
   WEIGE_TRY(add_observation_row(p.id, p.grid_id, in));
   return get(c, p.id);
 }
 
-Result<ObservationResult> PatrolService::decide(const LifeCaller& c, Id observation_id, const OutcomeInput& in,
-                                                CaseService& cases) {
+Result<ObservationResult> PatrolService::decide(const LifeCaller& c, Id observation_id,
+                                                const OutcomeInput& in, CaseService& cases) {
   WEIGE_ASSIGN(store::Observation o, store::get_observation(db_, observation_id));
   auto patrol = writable_patrol(c, o.patrol_id);
   if (!patrol && patrol.status().code() == Code::kNotFound) {
@@ -202,16 +217,19 @@ Result<ObservationResult> PatrolService::decide(const LifeCaller& c, Id observat
   }
   if (!patrol) return patrol.status();
   if (o.outcome != ObservationOutcome::kOpen) {
-    return Status::conflict("observation " + std::to_string(o.id) + " is already a " +
-                                std::string(to_string(o.outcome)),
-                            {{"outcome", to_string(o.outcome)}, {"case_id", o.case_id ? nlohmann::json(*o.case_id) : nlohmann::json(nullptr)}});
+    return Status::conflict(
+        "observation " + std::to_string(o.id) + " is already a " +
+            std::string(to_string(o.outcome)),
+        {{"outcome", to_string(o.outcome)},
+         {"case_id", o.case_id ? nlohmann::json(*o.case_id) : nlohmann::json(nullptr)}});
   }
   if (in.outcome == ObservationOutcome::kOpen) {
     return Status::invalid("outcome is case or suggestion", {{"field", "outcome"}});
   }
   ObservationResult out;
   if (in.outcome == ObservationOutcome::kCase) {
-    if (!in.category_id) return Status::invalid("a case needs a category_id", {{"field", "category_id"}});
+    if (!in.category_id)
+      return Status::invalid("a case needs a category_id", {{"field", "category_id"}});
     IntakeInput intake;
     intake.channel = Channel::kPatrol;
     intake.category_id = *in.category_id;
@@ -232,13 +250,14 @@ Result<ObservationResult> PatrolService::decide(const LifeCaller& c, Id observat
   return out;
 }
 
-Result<std::vector<store::Observation>> PatrolService::observations(const LifeCaller& c,
-                                                                    std::optional<ObservationOutcome> outcome) {
+Result<std::vector<store::Observation>> PatrolService::observations(
+    const LifeCaller& c, std::optional<ObservationOutcome> outcome) {
   WEIGE_TRY(staff_only(c));
   return store::list_observations(db_, c.scope.visible_filter(), outcome, 200);
 }
 
-Result<std::vector<PlanCoverage>> PatrolService::coverage(const LifeCaller& c, std::optional<Id> grid_id,
+Result<std::vector<PlanCoverage>> PatrolService::coverage(const LifeCaller& c,
+                                                          std::optional<Id> grid_id,
                                                           const Window& month) {
   WEIGE_ASSIGN(auto plans, list_plans(c, grid_id));
   std::vector<PlanCoverage> out;

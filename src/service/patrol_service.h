@@ -42,8 +42,8 @@ struct ObservationInput {
 };
 
 struct PatrolInput {
-  std::optional<Id> plan_id;  // the grid comes from the plan ...
-  std::optional<Id> grid_id;  // ... or is given
+  std::optional<Id> plan_id;                    // the grid comes from the plan ...
+  std::optional<Id> grid_id;                    // ... or is given
   std::optional<Seconds> started_at, ended_at;  // default: now
   std::string summary;
   std::vector<store::Participant> participants;
@@ -59,7 +59,7 @@ struct PatrolDetail {
 
 struct OutcomeInput {
   ObservationOutcome outcome = ObservationOutcome::kSuggestion;  // case or suggestion
-  std::optional<Id> category_id;  // required for a case
+  std::optional<Id> category_id;                                 // required for a case
   std::optional<CaseLevel> level;
   bool accept_now = false;  // staff who take cases in may accept it at once
 };
@@ -87,14 +87,18 @@ class PatrolService {
   Result<store::PatrolPage> list(const LifeCaller& c, store::PatrolFilter f);
   Result<PatrolDetail> get(const LifeCaller& c, Id id);
   Result<PatrolDetail> add_checkin(const LifeCaller& c, Id patrol_id, const CheckinInput& in);
-  Result<PatrolDetail> add_observation(const LifeCaller& c, Id patrol_id, const ObservationInput& in);
+  Result<PatrolDetail> add_observation(const LifeCaller& c, Id patrol_id,
+                                       const ObservationInput& in);
 
   // kConflict when the observation is already a case or a suggestion.
-  Result<ObservationResult> decide(const LifeCaller& c, Id observation_id, const OutcomeInput& in, CaseService& cases);
-  Result<std::vector<store::Observation>> observations(const LifeCaller& c, std::optional<ObservationOutcome> outcome);
+  Result<ObservationResult> decide(const LifeCaller& c, Id observation_id, const OutcomeInput& in,
+                                   CaseService& cases);
+  Result<std::vector<store::Observation>> observations(const LifeCaller& c,
+                                                       std::optional<ObservationOutcome> outcome);
 
   // Every active plan seen by the caller (in grid_id's subtree when given).
-  Result<std::vector<PlanCoverage>> coverage(const LifeCaller& c, std::optional<Id> grid_id, const Window& month);
+  Result<std::vector<PlanCoverage>> coverage(const LifeCaller& c, std::optional<Id> grid_id,
+                                             const Window& month);
 
  private:
   // The patrol, when the caller may add to it: a manager of its grid or one of its participants.

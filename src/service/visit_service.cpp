@@ -24,7 +24,8 @@ Result<Place> VisitService::household(const LifeCaller& c, Id household_id, bool
   return h;
 }
 
-Result<store::GridFilter> VisitService::grids_below(const LifeCaller& c, std::optional<Id> grid_id) {
+Result<store::GridFilter> VisitService::grids_below(const LifeCaller& c,
+                                                    std::optional<Id> grid_id) {
   if (!grid_id) return c.scope.managed_filter();
   WEIGE_TRY(require_visible(c, *grid_id, "grid", *grid_id));
   WEIGE_ASSIGN(auto below, store::grid_subtree(db_, *grid_id));
@@ -35,28 +36,35 @@ Result<store::GridFilter> VisitService::grids_below(const LifeCaller& c, std::op
   return store::GridFilter(mine);
 }
 
-Result<VisitResult> VisitService::log(const LifeCaller& c, const VisitInput& in, CaseService& cases) {
-  if (c.is_resident()) return Status::forbidden("visits are logged by the party members who link households");
+Result<VisitResult> VisitService::log(const LifeCaller& c, const VisitInput& in,
+                                      CaseService& cases) {
+  if (c.is_resident())
+    return Status::forbidden("visits are logged by the party members who link households");
   auto h = store::get_place(db_, in.household_id);
   if (!h || h->kind != PlaceKind::kHousehold) {
-    return Status::invalid("place " + std::to_string(in.household_id) + " is not a household", {{"field", "household_id"}});
+    return Status::invalid("place " + std::to_string(in.household_id) + " is not a household",
+                           {{"field", "household_id"}});
   }
   WEIGE_TRY(require_visible(c, h->grid_id.value_or(-1), "household", h->id));
   std::optional<Id> visitor = in.visitor_person_id ? in.visitor_person_id : c.actor.person_id;
-  if (!visitor) return Status::invalid("visitor_person_id is required", {{"field", "visitor_person_id"}});
+  if (!visitor)
+    return Status::invalid("visitor_person_id is required", {{"field", "visitor_person_id"}});
   WEIGE_ASSIGN(auto chain, store::links_of_household(db_, h->id));
   if (chain.empty() || chain.front().tier != 3) {
-    return Status::violation("household " + std::to_string(h->id) + " is not linked to a party member (三联)",
-                             {{"field", "household_id"}});
+    return Status::violation(
+        "household " + std::to_string(h->id) + " is not linked to a party member (三联)",
+        {{"field", "household_id"}});
   }
   if (chain.front().from_person_id != visitor) {
-    return Status::violation("person " + std::to_string(*visitor) + " does not link household " +
-                                 std::to_string(h->id) + "; its linking party member visits it",
-                             {{"field", "visitor_person_id"}, {"linked_by", *chain.front().from_person_id}});
+    return Status::violation(
+        "person " + std::to_string(*visitor) + " does not link household " + std::to_string(h->id) +
+            "; its linking party member visits it",
+        {{"field", "visitor_person_id"}, {"linked_by", *chain.front().from_person_id}});
   }
   // The linking member logs their own visit; anyone else needs to manage the household's grid.
   if (c.actor.person_id != visitor && !c.scope.manages(h->grid_id.value_or(-1))) {
-    return Status::forbidden("only the linking party member or the grid's staff log this household's visits");
+    return Status::forbidden(
+        "only the linking party member or the grid's staff log this household's visits");
   }
   Seconds now = clock_();
   store::Visit v;
@@ -65,27 +73,33 @@ Result<VisitResult> VisitService::log(const LifeCaller& c, const VisitInput& in,
   v.visitor_person_id = *visitor;
   v.link_id = chain.front().id;
   v.at = in.at.value_or(now);
-  if (v.at > now + 3600) return Status::invalid("a visit cannot lie in the future", {{"field", "at"}});
+  if (v.at > now + 3600)
+    return Status::invalid("a visit cannot lie in the future", {{"field", "at"}});
   v.form = in.form;
   WEIGE_TRY(check_text(in.learnt, "learnt", false));
   v.learnt = in.learnt;
   if (in.campaign_id) {
     auto campaign = store::get_campaign(db_, *in.campaign_id);
     if (!campaign || !c.scope.sees(campaign->grid_id)) {
-      return Status::invalid("campaign " + std::to_string(*in.campaign_id) + " does not exist", {{"field", "campaign_id"}});
+      return Status::invalid("campaign " + std::to_string(*in.campaign_id) + " does not exist",
+                             {{"field", "campaign_id"}});
     }
     v.campaign_id = campaign->id;
   }
   VisitResult out;
   if (in.follow_up_case_id && in.follow_up_category_id) {
-    return Status::invalid("give follow_up_case_id or follow_up_category_id, not both", {{"field", "follow_up_case_id"}});
+    return Status::invalid("give follow_up_case_id or follow_up_category_id, not both",
+                           {{"field", "follow_up_case_id"}});
   }
   if (in.follow_up_case_id) {
     auto existing = store::get_case(db_, *in.follow_up_case_id);
-    if (!existing) return Status(existing.status().code(), existing.status().message(), {{"field", "follow_up_case_id"}});
+    if (!existing)
+      return Status(existing.status().code(), existing.status().message(),
+                    {{"field", "follow_up_case_id"}});
     v.follow_up_case_id = existing->id;
   } else if (in.follow_up_category_id) {
-    if (v.learnt.empty()) return Status::invalid("describe the follow-up in learnt", {{"field", "learnt"}});
+    if (v.learnt.empty())
+      return Status::invalid("describe the follow-up in learnt", {{"field", "learnt"}});
     IntakeInput intake;
     intake.channel = Channel::kMicroGridWorker;
     intake.category_id = *in.follow_up_category_id;
@@ -119,7 +133,8 @@ Result<store::Visit> VisitService::get(const LifeCaller& c, Id id) {
   return v;
 }
 
-Result<CoverageReport> VisitService::coverage(const LifeCaller& c, std::optional<Id> grid_id, const Window& quarter) {
+Result<CoverageReport> VisitService::coverage(const LifeCaller& c, std::optional<Id> grid_id,
+                                              const Window& quarter) {
   if (c.is_resident()) return Status::forbidden("coverage is for staff");
   WEIGE_ASSIGN(auto grids, grids_below(c, grid_id));
   WEIGE_ASSIGN(auto edges, store::link_edges(db_, grids));
@@ -157,13 +172,15 @@ Result<CareStatus> VisitService::care(const LifeCaller& c, Id household_id) {
   return status_of(std::move(cared));
 }
 
-Result<CareStatus> VisitService::set_care(const LifeCaller& c, Id household_id, std::vector<store::CareTagRow> tags) {
+Result<CareStatus> VisitService::set_care(const LifeCaller& c, Id household_id,
+                                          std::vector<store::CareTagRow> tags) {
   if (c.is_resident()) return Status::forbidden("care tags are kept by staff");
   WEIGE_TRY(household(c, household_id, true).status());
   Seconds now = clock_();
   for (std::size_t i = 0; i < tags.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      if (tags[j].tag == tags[i].tag) return Status::invalid("a tag is listed twice", {{"field", "tags"}});
+      if (tags[j].tag == tags[i].tag)
+        return Status::invalid("a tag is listed twice", {{"field", "tags"}});
     }
     if (tags[i].visit_every_days < 1 || tags[i].visit_every_days > 366) {
       return Status::invalid("visit_every_days is between 1 and 366", {{"field", "tags"}});
@@ -176,7 +193,8 @@ Result<CareStatus> VisitService::set_care(const LifeCaller& c, Id household_id, 
   return care(c, household_id);
 }
 
-Result<std::vector<CareStatus>> VisitService::overdue(const LifeCaller& c, std::optional<Id> grid_id) {
+Result<std::vector<CareStatus>> VisitService::overdue(const LifeCaller& c,
+                                                      std::optional<Id> grid_id) {
   if (c.is_resident()) return Status::forbidden("the overdue list is for staff");
   WEIGE_ASSIGN(auto grids, grids_below(c, grid_id));
   WEIGE_ASSIGN(auto cared, store::cared_households(db_, grids));

@@ -29,7 +29,8 @@ struct VisitInput {
   std::string learnt;
   std::optional<Id> campaign_id;
   std::optional<Id> follow_up_case_id;  // an existing case ...
-  std::optional<Id> follow_up_category_id;  // ... or a new one of this category, described by `learnt`
+  std::optional<Id>
+      follow_up_category_id;  // ... or a new one of this category, described by `learnt`
 };
 
 struct VisitResult {
@@ -57,11 +58,13 @@ class VisitService {
   Result<VisitResult> log(const LifeCaller& c, const VisitInput& in, CaseService& cases);
   Result<store::VisitPage> list(const LifeCaller& c, store::VisitFilter f);
   Result<store::Visit> get(const LifeCaller& c, Id id);
-  Result<CoverageReport> coverage(const LifeCaller& c, std::optional<Id> grid_id, const Window& quarter);
+  Result<CoverageReport> coverage(const LifeCaller& c, std::optional<Id> grid_id,
+                                  const Window& quarter);
 
   Result<CareStatus> care(const LifeCaller& c, Id household_id);
   // Replaces the household's care tags (an empty list removes them).
-  Result<CareStatus> set_care(const LifeCaller& c, Id household_id, std::vector<store::CareTagRow> tags);
+  Result<CareStatus> set_care(const LifeCaller& c, Id household_id,
+                              std::vector<store::CareTagRow> tags);
   // Cared-for households whose visit is overdue, most overdue first.
   Result<std::vector<CareStatus>> overdue(const LifeCaller& c, std::optional<Id> grid_id);
 

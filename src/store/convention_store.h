@@ -57,7 +57,8 @@ Result<ConventionVersion> get_version(Db& db, Id id);
 Result<std::vector<ConventionVersion>> versions_of(Db& db, Id convention_id);
 
 // kConflict when the household has signed this version already.
-Status insert_signon(Db& db, Id version_id, Id household_id, std::optional<Id> person_id, Seconds at);
+Status insert_signon(Db& db, Id version_id, Id household_id, std::optional<Id> person_id,
+                     Seconds at);
 Result<std::int64_t> count_signons(Db& db, Id version_id);
 
 // Households and sign-ons of a version per building below a place.

@@ -15,7 +15,8 @@
 namespace weige::store {
 
 // Where a topic came from.
-inline constexpr const char* kTopicSources[] = {"resident", "micro_grid_worker", "staff", "case", "patrol_suggestion"};
+inline constexpr const char* kTopicSources[] = {"resident", "micro_grid_worker", "staff", "case",
+                                                "patrol_suggestion"};
 
 struct Topic {
   Id id = 0;
@@ -91,7 +92,8 @@ struct Vote {
 // kConflict when the household has voted on the subject already.
 Result<Id> insert_vote(Db& db, const Vote& v);
 Result<VoteCount> count_votes(Db& db, const std::string& subject, Id subject_id);
-Result<std::optional<Vote>> vote_of(Db& db, const std::string& subject, Id subject_id, Id household_id);
+Result<std::optional<Vote>> vote_of(Db& db, const std::string& subject, Id subject_id,
+                                    Id household_id);
 
 struct Attendee {
   std::string label;
@@ -136,7 +138,8 @@ Result<Decision> get_decision(Db& db, Id id);
 Status update_decision(Db& db, const Decision& d);  // done, done_at, done_note
 Result<std::vector<Decision>> decisions_of(Db& db, Id meeting_id);
 // Open decisions owned by this person or this organisation, earliest due first.
-Result<std::vector<Decision>> open_decisions_for(Db& db, std::optional<Id> person_id, std::optional<Id> organisation_id);
+Result<std::vector<Decision>> open_decisions_for(Db& db, std::optional<Id> person_id,
+                                                 std::optional<Id> organisation_id);
 
 struct Step {
   Id id = 0;

@@ -84,7 +84,8 @@ Result<PatrolPage> list_patrols(Db& db, const PatrolFilter& f);
 Result<Id> insert_checkin(Db& db, const Checkin& c);
 Result<std::vector<Checkin>> checkins_of(Db& db, Id patrol_id);
 // Places among `places` checked in at by any patrol in [from, to).
-Result<std::set<Id>> checked_in_places(Db& db, const std::vector<Id>& places, Seconds from, Seconds to);
+Result<std::set<Id>> checked_in_places(Db& db, const std::vector<Id>& places, Seconds from,
+                                       Seconds to);
 
 Result<Id> insert_observation(Db& db, const Observation& o);
 Result<Observation> get_observation(Db& db, Id id);
@@ -92,6 +93,7 @@ Status update_observation(Db& db, const Observation& o);  // outcome, case, deci
 Result<std::vector<Observation>> observations_of(Db& db, Id patrol_id);
 // Observations of patrols in `grids` with this outcome, newest first.
 Result<std::vector<Observation>> list_observations(Db& db, const GridFilter& grids,
-                                                   std::optional<ObservationOutcome> outcome, int limit);
+                                                   std::optional<ObservationOutcome> outcome,
+                                                   int limit);
 
 }  // namespace weige::store

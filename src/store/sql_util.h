@@ -20,7 +20,8 @@ inline std::string in_list(std::size_t n) {
 }
 
 // Appends " AND <column> IN (...)" and its parameters when `ids` is set.
-inline void and_in(std::string& sql, Params& params, const char* column, const std::optional<std::vector<Id>>& ids) {
+inline void and_in(std::string& sql, Params& params, const char* column,
+                   const std::optional<std::vector<Id>>& ids) {
   if (!ids) return;
   sql += std::string(" AND ") + column + " IN " + in_list(ids->size());
   for (Id id : *ids) params.emplace_back(id);
@@ -44,17 +45,20 @@ inline void page_params(Params& params, int limit, int offset) {
 // A page of `SELECT columns FROM table where ORDER BY order LIMIT ? OFFSET ?`
 // with the total count of `where`, each row read with `from`.
 template <typename T, typename From>
-Result<Page<T>> select_page(Db& db, const char* columns, const char* table, const std::string& where, Params params,
-                            const char* order, int limit, int offset, From from) {
+Result<Page<T>> select_page(Db& db, const char* columns, const char* table,
+                            const std::string& where, Params params, const char* order, int limit,
+                            int offset, From from) {
   Page<T> page;
   WEIGE_ASSIGN(page.total, db.scalar(std::string("SELECT count(*) FROM ") + table + where, params));
   page_params(params, limit, offset);
-  WEIGE_TRY(db.query(std::string("SELECT ") + columns + " FROM " + table + where + " ORDER BY " + order +
-                         " LIMIT ? OFFSET ?",
+  WEIGE_TRY(db.query(std::string("SELECT ") + columns + " FROM " + table + where + " ORDER BY " +
+                         order + " LIMIT ? OFFSET ?",
                      params, [&](const Row& r) { page.items.push_back(from(r)); }));
   return page;
 }
 
-inline Value text_or_null(const std::string& s) { return s.empty() ? Value(nullptr) : Value(s); }
+inline Value text_or_null(const std::string& s) {
+  return s.empty() ? Value(nullptr) : Value(s);
+}
 
 }  // namespace weige::store
