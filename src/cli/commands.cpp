@@ -14,12 +14,14 @@
 
 #include "crypto/vault.h"
 #include "domain/case_workflow.h"
+#include "domain/topic_workflow.h"
 #include "service/audit.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
 #include "service/key_rotation.h"
 #include "demo/accounts.h"
 #include "demo/case_history.h"
+#include "demo/community_life.h"
 #include "demo/generator.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -96,6 +98,9 @@ int run_demo(store::Db& db, const crypto::Vault& vault, bool with_history = true
   });
   if (!history) return fail(exit_for(history.status()), history.status().message());
   std::fprintf(stderr, "case history created: %s\n", history->to_json().dump().c_str());
+  auto life = demo::generate_community_life(db, vault, {params.end});
+  if (!life) return fail(exit_for(life.status()), life.status().message());
+  std::fprintf(stderr, "community life created: %s\n", life->to_json().dump().c_str());
   auto accounts = demo::create_demo_accounts(db, service::system_clock());
   if (!accounts) return fail(exit_for(accounts.status()), accounts.status().message());
   return kOk;
@@ -197,7 +202,7 @@ int serve(const ServeArgs& args) {
 }
 
 int workflow() {
-  std::fputs(workflow_markdown().c_str(), stdout);
+  std::fputs((workflow_markdown() + deliberation_workflow_markdown()).c_str(), stdout);
   return kOk;
 }
 

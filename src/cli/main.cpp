@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   long long community = 0;
   export_cmd->add_option("--community", community, "only this community (place id)");
 
-  auto* workflow_cmd = app.add_subcommand("workflow", "Print the case workflow table as Markdown (docs/workflow.md)");
+  auto* workflow_cmd = app.add_subcommand("workflow", "Print the case and deliberation workflow tables as Markdown (docs/workflow.md)");
 
   UserArgs user_args;
   auto* user_cmd = app.add_subcommand("user", "Manage accounts: add, reset, disable, enable, list");

@@ -10,50 +10,50 @@
 namespace weige {
 namespace {
 
-constexpr EnumNames<EmergencyType, 5> kTypes{{{EmergencyType::kEpidemic, "epidemic"},
+constexpr NameTable<EmergencyType, 5> kTypes{{{EmergencyType::kEpidemic, "epidemic"},
                                                {EmergencyType::kFlood, "flood"},
                                                {EmergencyType::kFire, "fire"},
                                                {EmergencyType::kEarthquake, "earthquake"},
                                                {EmergencyType::kOther, "other"}}};
-constexpr EnumNames<EmergencyRole, 3> kRoles{{{EmergencyRole::kResponder, "responder"},
+constexpr NameTable<EmergencyRole, 3> kRoles{{{EmergencyRole::kResponder, "responder"},
                                               {EmergencyRole::kScreener, "screener"},
                                               {EmergencyRole::kErrandRunner, "errand_runner"}}};
-constexpr EnumNames<TeamKind, 2> kTeamKinds{{{TeamKind::kTaskForce, "task_force"},
+constexpr NameTable<TeamKind, 2> kTeamKinds{{{TeamKind::kTaskForce, "task_force"},
                                              {TeamKind::kBuildingTeam, "building_team"}}};
-constexpr EnumNames<ScreeningOutcome, 5> kOutcomes{{{ScreeningOutcome::kPending, "pending"},
+constexpr NameTable<ScreeningOutcome, 5> kOutcomes{{{ScreeningOutcome::kPending, "pending"},
                                                     {ScreeningOutcome::kReached, "reached"},
                                                     {ScreeningOutcome::kNotAtHome, "not_at_home"},
                                                     {ScreeningOutcome::kRefused, "refused"},
                                                     {ScreeningOutcome::kNeedsHelp, "needs_help"}}};
-constexpr EnumNames<ErrandKind, 5> kErrandKinds{{{ErrandKind::kMedicine, "medicine"},
+constexpr NameTable<ErrandKind, 5> kErrandKinds{{{ErrandKind::kMedicine, "medicine"},
                                                  {ErrandKind::kGroceries, "groceries"},
                                                  {ErrandKind::kPaperwork, "paperwork"},
                                                  {ErrandKind::kMedicalVisit, "medical_visit"},
                                                  {ErrandKind::kOther, "other"}}};
-constexpr EnumNames<ErrandState, 5> kErrandStates{{{ErrandState::kRequested, "requested"},
+constexpr NameTable<ErrandState, 5> kErrandStates{{{ErrandState::kRequested, "requested"},
                                                    {ErrandState::kAccepted, "accepted"},
                                                    {ErrandState::kDone, "done"},
                                                    {ErrandState::kConfirmed, "confirmed"},
                                                    {ErrandState::kCancelled, "cancelled"}}};
-constexpr EnumNames<ErrandAction, 4> kErrandActions{{{ErrandAction::kAccept, "accept"},
+constexpr NameTable<ErrandAction, 4> kErrandActions{{{ErrandAction::kAccept, "accept"},
                                                      {ErrandAction::kDone, "done"},
                                                      {ErrandAction::kConfirm, "confirm"},
                                                      {ErrandAction::kCancel, "cancel"}}};
 
 }  // namespace
 
-std::string_view to_string(EmergencyType t) { return name_of(kTypes, t); }
-std::string_view to_string(EmergencyRole r) { return name_of(kRoles, r); }
-std::string_view to_string(TeamKind k) { return name_of(kTeamKinds, k); }
-std::string_view to_string(ScreeningOutcome o) { return name_of(kOutcomes, o); }
-std::string_view to_string(ErrandKind k) { return name_of(kErrandKinds, k); }
-std::string_view to_string(ErrandState s) { return name_of(kErrandStates, s); }
-std::string_view to_string(ErrandAction a) { return name_of(kErrandActions, a); }
-std::optional<EmergencyType> parse_emergency_type(std::string_view s) { return parse_name(kTypes, s); }
-std::optional<EmergencyRole> parse_emergency_role(std::string_view s) { return parse_name(kRoles, s); }
-std::optional<ScreeningOutcome> parse_screening_outcome(std::string_view s) { return parse_name(kOutcomes, s); }
-std::optional<ErrandKind> parse_errand_kind(std::string_view s) { return parse_name(kErrandKinds, s); }
-std::optional<ErrandAction> parse_errand_action(std::string_view s) { return parse_name(kErrandActions, s); }
+std::string_view to_string(EmergencyType t) { return name_in(kTypes, t); }
+std::string_view to_string(EmergencyRole r) { return name_in(kRoles, r); }
+std::string_view to_string(TeamKind k) { return name_in(kTeamKinds, k); }
+std::string_view to_string(ScreeningOutcome o) { return name_in(kOutcomes, o); }
+std::string_view to_string(ErrandKind k) { return name_in(kErrandKinds, k); }
+std::string_view to_string(ErrandState s) { return name_in(kErrandStates, s); }
+std::string_view to_string(ErrandAction a) { return name_in(kErrandActions, a); }
+std::optional<EmergencyType> parse_emergency_type(std::string_view s) { return parse_in(kTypes, s); }
+std::optional<EmergencyRole> parse_emergency_role(std::string_view s) { return parse_in(kRoles, s); }
+std::optional<ScreeningOutcome> parse_screening_outcome(std::string_view s) { return parse_in(kOutcomes, s); }
+std::optional<ErrandKind> parse_errand_kind(std::string_view s) { return parse_in(kErrandKinds, s); }
+std::optional<ErrandAction> parse_errand_action(std::string_view s) { return parse_in(kErrandActions, s); }
 
 std::string_view label_zh(EmergencyRole r) {
   switch (r) {

@@ -1,7 +1,10 @@
 #pragma once
-// Name tables for enums: one std::array of (value, name) per enum, read both ways.
+// Stable snake_case names of an enum, written once as a table and read both
+// ways. Used by the domain vocabularies; an unknown name parses to
+// nullopt, an unlisted value prints as "unknown".
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -9,22 +12,20 @@
 namespace weige {
 
 template <typename E, std::size_t N>
-using EnumNames = std::array<std::pair<E, std::string_view>, N>;
+using NameTable = std::array<std::pair<E, std::string_view>, N>;
 
-// The name of `e`, or "unknown" when the table lacks it.
 template <typename E, std::size_t N>
-std::string_view name_of(const EnumNames<E, N>& table, E e) {
+constexpr std::string_view name_in(const NameTable<E, N>& table, E value) {
   for (const auto& [k, n] : table) {
-    if (k == e) return n;
+    if (k == value) return n;
   }
   return "unknown";
 }
 
-// The value named `s`, or nullopt.
 template <typename E, std::size_t N>
-std::optional<E> parse_name(const EnumNames<E, N>& table, std::string_view s) {
+constexpr std::optional<E> parse_in(const NameTable<E, N>& table, std::string_view name) {
   for (const auto& [k, n] : table) {
-    if (n == s) return k;
+    if (n == name) return k;
   }
   return std::nullopt;
 }

@@ -31,22 +31,22 @@ constexpr std::array<std::pair<OrganisationKind, std::string_view>, 7> kOrgKinds
     {OrganisationKind::kPoliceStation, "police_station"},
 }};
 
-constexpr EnumNames<PeacetimeDuty, 4> kDuties{{{PeacetimeDuty::kNone, ""},
+constexpr NameTable<PeacetimeDuty, 4> kDuties{{{PeacetimeDuty::kNone, ""},
                                                {PeacetimeDuty::kPublicist, "publicist"},
                                                {PeacetimeDuty::kInformant, "informant"},
                                                {PeacetimeDuty::kHelper, "helper"}}};
 
 }  // namespace
 
-std::string_view to_string(PersonKind k) { return name_of(kPersonKinds, k); }
-std::string_view to_string(GridRole r) { return name_of(kRoles, r); }
-std::string_view to_string(OrganisationKind k) { return name_of(kOrgKinds, k); }
-std::string_view to_string(PeacetimeDuty d) { return name_of(kDuties, d); }
-std::optional<PeacetimeDuty> parse_peacetime_duty(std::string_view s) { return parse_name(kDuties, s); }
-std::optional<PersonKind> parse_person_kind(std::string_view s) { return parse_name(kPersonKinds, s); }
-std::optional<GridRole> parse_grid_role(std::string_view s) { return parse_name(kRoles, s); }
+std::string_view to_string(PersonKind k) { return name_in(kPersonKinds, k); }
+std::string_view to_string(GridRole r) { return name_in(kRoles, r); }
+std::string_view to_string(OrganisationKind k) { return name_in(kOrgKinds, k); }
+std::string_view to_string(PeacetimeDuty d) { return name_in(kDuties, d); }
+std::optional<PeacetimeDuty> parse_peacetime_duty(std::string_view s) { return parse_in(kDuties, s); }
+std::optional<PersonKind> parse_person_kind(std::string_view s) { return parse_in(kPersonKinds, s); }
+std::optional<GridRole> parse_grid_role(std::string_view s) { return parse_in(kRoles, s); }
 std::optional<OrganisationKind> parse_organisation_kind(std::string_view s) {
-  return parse_name(kOrgKinds, s);
+  return parse_in(kOrgKinds, s);
 }
 
 std::string_view label_zh(GridRole r) {

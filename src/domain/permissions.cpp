@@ -10,7 +10,7 @@ namespace {
 using P = Permission;
 using R = Role;
 
-constexpr std::array<std::pair<P, std::string_view>, 20> kNames{{
+constexpr std::array<std::pair<P, std::string_view>, 23> kNames{{
     {P::kUnset, "unset"},           {P::kPublic, "public"},         {P::kSignedIn, "signed_in"},
     {P::kMapRead, "map_read"},      {P::kMapWrite, "map_write"},    {P::kPeopleRead, "people_read"},
     {P::kPeopleWrite, "people_write"}, {P::kPiiReveal, "pii_reveal"}, {P::kCaseRead, "case_read"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<P, std::string_view>, 20> kNames{{
     {P::kMetricsRead, "metrics_read"}, {P::kReportExport, "report_export"}, {P::kAuditRead, "audit_read"},
     {P::kUserAdmin, "user_admin"},  {P::kEmergencyRead, "emergency_read"}, {P::kEmergencyManage, "emergency_manage"},
     {P::kEmergencyAct, "emergency_act"}, {P::kErrandRequest, "errand_request"},
+    {P::kLifeRead, "life_read"},   {P::kLifeParticipate, "life_participate"}, {P::kLifeWrite, "life_write"},
 }};
 
 // The table. Rows: roles; a permission not listed is refused.
@@ -60,6 +61,19 @@ const std::map<R, std::set<P>>& table() {
   return t;
 }
 
+// Community life: who reads, takes part (for their household) and runs it.
+const std::map<R, std::set<P>>& life_table() {
+  static const std::set<P> all{P::kLifeRead, P::kLifeParticipate, P::kLifeWrite};
+  static const std::set<P> take_part{P::kLifeRead, P::kLifeParticipate};
+  static const std::map<R, std::set<P>> t{
+      {R::kSubdistrictAdmin, all}, {R::kSubdistrictStaff, all}, {R::kCommunityAdmin, all},
+      {R::kGridWorker, all},       {R::kMicroGridHead, all},    {R::kMicroGridWorker, all},
+      {R::kVolunteer, all},        {R::kPropertyStaff, take_part}, {R::kPolice, take_part},
+      {R::kResident, take_part},
+  };
+  return t;
+}
+
 }  // namespace
 
 std::string_view to_string(Permission p) {
@@ -90,13 +104,15 @@ const std::vector<Permission>& all_permissions() {
 bool role_allows(Role role, Permission p) {
   if (p == P::kPublic) return true;
   if (p == P::kUnset) return false;
-  auto it = table().find(role);
-  return it != table().end() && it->second.count(p) > 0;
+  return permissions_of(role).count(p) > 0;
 }
 
 std::set<Permission> permissions_of(Role role) {
-  auto it = table().find(role);
-  return it == table().end() ? std::set<Permission>{} : it->second;
+  std::set<Permission> out;
+  for (const auto* t : {&table(), &life_table()}) {
+    if (auto it = t->find(role); it != t->end()) out.insert(it->second.begin(), it->second.end());
+  }
+  return out;
 }
 
 bool Principal::may(Permission p) const {

@@ -33,6 +33,9 @@ enum class Permission {
   kEmergencyManage,  // declare, end and re-level emergencies; teams; screening rounds; the role map
   kEmergencyAct,     // record screening outcomes; accept and run errands
   kErrandRequest,    // request an errand for a household (residents: their own)
+  kLifeRead,         // patrols, visits, topics, conventions, notices within scope
+  kLifeParticipate,  // comment, vote, sign a convention, acknowledge a notice (for one's household)
+  kLifeWrite,        // plan and record patrols and visits, run topics, draft conventions, send notices
 };
 
 std::string_view to_string(Permission p);

@@ -42,6 +42,7 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
   register_sign_routes();
   register_event_routes();
   register_emergency_routes();
+  register_life_routes();
 }
 
 service::CaseService Api::cases(store::Db& db) {

@@ -77,6 +77,13 @@ class Api {
   void register_sign_routes();
   void register_event_routes();
   void register_emergency_routes();
+  // Community life: patrols, visits, deliberation, conventions, notices (life_api.cpp and its siblings).
+  void register_life_routes();
+  void register_patrol_routes();
+  void register_visit_routes();
+  void register_deliberation_routes();
+  void register_convention_routes();
+  void register_notice_routes();
   service::CaseService cases(store::Db& db);
 
   store::Pool& pool_;

@@ -2,6 +2,7 @@
 // schemas below. A test checks every route is documented and that live
 // responses carry the required properties of their declared schemas.
 #include "http/api.h"
+#include "http/life_openapi.h"
 
 namespace weige::http {
 namespace {
@@ -246,6 +247,7 @@ json components() {
   s["RevealInput"] = obj({{"reason", str}}, {"reason"});
   s["MetricsTrend"] = obj({{"bucket", str}, {"points", {{"type", "array"}}}}, {"bucket", "points"});
   emergency_components(s);
+  add_life_schemas(s);
   return s;
 }
 

@@ -13,16 +13,6 @@ using store::CaseRecord;
 
 constexpr Seconds kDuplicateWindow = 7 * 86400;
 
-Result<std::vector<Id>> grid_path(store::Db& db, std::optional<Id> grid_id) {
-  std::vector<Id> out;
-  if (!grid_id) return out;
-  WEIGE_TRY(db.query("WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM grids WHERE id = ? "
-                     "UNION ALL SELECT g.id, g.parent_id, up.depth + 1 FROM grids g JOIN up ON g.id = up.parent_id "
-                     "WHERE up.depth < 6) SELECT id FROM up ORDER BY depth",
-                     {*grid_id}, [&](const store::Row& r) { out.push_back(r.i64(0)); }));
-  return out;
-}
-
 // Where a case lies: its grid, community and compound, from a place.
 Status locate_place(store::Db& db, Id place_id, CaseRecord& c) {
   WEIGE_ASSIGN(Place p, store::get_place(db, place_id));
@@ -139,7 +129,7 @@ Status CaseService::route_case(CaseRecord& c, const store::Category& cat) {
   f.level = c.level;
   f.category_default = c.level == cat.level ? cat.path : default_handler(c.level);
   f.community_id = c.community_id;
-  WEIGE_ASSIGN(f.grid_path, grid_path(db_, c.grid_id));
+  WEIGE_ASSIGN(f.grid_path, store::grid_path(db_, c.grid_id));
   if (c.place_id) {
     WEIGE_ASSIGN(f.property_company_id, store::property_company_of(db_, *c.place_id));
     if (f.property_company_id) {

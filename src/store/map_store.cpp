@@ -199,6 +199,43 @@ Result<std::vector<Id>> grid_subtree(Db& db, Id grid_id) {
   return out;
 }
 
+Result<std::vector<Id>> grid_path(Db& db, std::optional<Id> grid_id) {
+  std::vector<Id> out;
+  if (!grid_id) return out;
+  WEIGE_TRY(db.query("WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM grids WHERE id = ? "
+                     "UNION ALL SELECT g.id, g.parent_id, up.depth + 1 FROM grids g JOIN up ON g.id = up.parent_id "
+                     "WHERE up.depth < 6) SELECT id FROM up ORDER BY depth",
+                     {*grid_id}, [&](const Row& r) { out.push_back(r.i64(0)); }));
+  return out;
+}
+
+Result<std::vector<Id>> place_path(Db& db, Id place_id) {
+  std::vector<Id> out;
+  WEIGE_TRY(db.query("WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM places WHERE id = ? "
+                     "UNION ALL SELECT p.id, p.parent_id, up.depth + 1 FROM places p JOIN up ON p.id = up.parent_id "
+                     "WHERE up.depth < 8) SELECT id FROM up ORDER BY depth",
+                     {place_id}, [&](const Row& r) { out.push_back(r.i64(0)); }));
+  return out;
+}
+
+Result<std::vector<Id>> households_below_place(Db& db, Id place_id) {
+  std::vector<Id> out;
+  WEIGE_TRY(db.query("WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT p.id FROM places p JOIN sub ON "
+                     "p.parent_id = sub.id) SELECT p.id FROM places p JOIN sub ON sub.id = p.id WHERE p.kind = "
+                     "'household' ORDER BY p.id",
+                     {place_id}, [&](const Row& r) { out.push_back(r.i64(0)); }));
+  return out;
+}
+
+Result<std::vector<Id>> households_in_grid_subtree(Db& db, Id grid_id) {
+  std::vector<Id> out;
+  WEIGE_TRY(db.query("WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT g.id FROM grids g JOIN sub ON "
+                     "g.parent_id = sub.id) SELECT id FROM places WHERE kind = 'household' AND grid_id IN (SELECT id "
+                     "FROM sub) ORDER BY id",
+                     {grid_id}, [&](const Row& r) { out.push_back(r.i64(0)); }));
+  return out;
+}
+
 Status set_place_subtree_community(Db& db, Id place_id, std::optional<Id> community_id) {
   return db
       .execute(

@@ -35,6 +35,15 @@ Result<std::optional<Grid>> general_grid_of(Db& db, Id community_id);
 
 // Ids of every grid in the subtree rooted at `grid_id`, the root included.
 Result<std::vector<Id>> grid_subtree(Db& db, Id grid_id);
+// The grid and its ancestors, nearest first (empty for no grid).
+Result<std::vector<Id>> grid_path(Db& db, std::optional<Id> grid_id);
+// The place and its ancestors, nearest first (a household: unit, building,
+// compound, community, subdistrict).
+Result<std::vector<Id>> place_path(Db& db, Id place_id);
+// Households below a place (itself when it is one), in id order.
+Result<std::vector<Id>> households_below_place(Db& db, Id place_id);
+// Households put into a grid of the subtree rooted at `grid_id`, in id order.
+Result<std::vector<Id>> households_in_grid_subtree(Db& db, Id grid_id);
 // Sets community_id on a place and all its descendants.
 Status set_place_subtree_community(Db& db, Id place_id, std::optional<Id> community_id);
 // Sets community_id on a grid and all its descendants.

@@ -8,6 +8,7 @@
 #include "http/api.h"
 #include "domain/map.h"
 #include "support/http_client.h"
+#include "support/life_samples.h"
 #include "support/test_server.h"
 
 namespace weige::testing {
@@ -87,11 +88,24 @@ TEST(OpenApiTest, LiveGetResponsesCarryTheirSchemasRequiredProperties) {
   Reply r = get(port, "/api/v1/openapi.json");
   json doc = json::parse(r.body);
   const json& schemas = doc["components"]["schemas"];
+  LifeSamples life = add_life_samples(port, grid, micro, compound, household);
   std::map<std::string, Id> ids{{"/api/v1/grids/{id}", micro},
                                 {"/api/v1/places/{id}", household},
                                 {"/api/v1/persons/{id}", person},
                                 {"/api/v1/households/{id}/links", household},
-                                {"/api/v1/cases/{id}", case_id}};
+                                {"/api/v1/cases/{id}", case_id},
+                                {"/api/v1/patrol-plans/{id}", life.plan},
+                                {"/api/v1/patrols/{id}", life.patrol},
+                                {"/api/v1/visits/{id}", life.visit},
+                                {"/api/v1/households/{id}/care", household},
+                                {"/api/v1/topics/{id}", life.topic},
+                                {"/api/v1/meetings/{id}", life.meeting},
+                                {"/api/v1/conventions/{id}", life.convention},
+                                {"/api/v1/conventions/{id}/sign-on-rates", life.convention},
+                                {"/api/v1/convention-versions/{id}", life.version},
+                                {"/api/v1/notices/{id}", life.notice},
+                                {"/api/v1/notices/{id}/unread", life.notice},
+                                {"/api/v1/campaigns/{id}", life.campaign}};
   for (const char* sub : {"", "/teams", "/rounds", "/progress", "/tasks", "/errands", "/report"}) {
     ids[std::string("/api/v1/emergencies/{id}") + sub] = emergency;
   }

@@ -38,7 +38,8 @@ TEST(SqliteDbTest, MigrationsApplyOnceAndInOrder) {
   auto db = testing::open_test_db(dir.file("m.db"));
   auto v = schema_version(*db);
   ASSERT_TRUE(v);
-  EXPECT_EQ(*v, static_cast<int>(migrations("sqlite").size()));
+  // The newest migration's number (numbers may be reserved by work not yet merged).
+  EXPECT_EQ(*v, migrations("sqlite").back().version);
   int calls = 0;
   ASSERT_TRUE(migrate(*db, [&](int, const std::string&) { ++calls; }));
   EXPECT_EQ(calls, 0);

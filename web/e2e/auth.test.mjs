@@ -49,6 +49,12 @@ test('a visitor is sent to the login page, sees the error for a wrong password, 
     '/admin/categories',
     '/admin/routing-rules',
     '/admin/calendar',
+    '/patrols',
+    '/visits',
+    '/topics',
+    '/conventions',
+    '/notices',
+    '/m/community',
   ])
 
   // Signing out ends the session: the app goes back to the login page and stays there.
@@ -77,7 +83,7 @@ test('a micro-grid worker signs in to the phone page and only sees what the role
   await page.getByText('您的账号没有打开 /dashboard 的权限。').waitFor()
   await page.getByRole('button', { name: '打开菜单' }).click()
   const entries = await page.locator('.nav-drawer [data-nav]').evaluateAll((els) => els.map((e) => e.dataset.nav))
-  assert.deepEqual(entries, ['/emergencies', '/cases', '/cases/new', '/map', '/places', '/persons', '/check', '/m/volunteer'])
+  assert.deepEqual(entries, ['/emergencies', '/cases', '/cases/new', '/map', '/places', '/persons', '/check', '/patrols', '/visits', '/topics', '/conventions', '/notices', '/m/community', '/m/volunteer'])
   await page.context().close()
 })
 

@@ -1,11 +1,13 @@
 // English strings. The type makes a missing or extra key a compile error.
 import type { Messages } from './zh-CN'
 import emergency from './emergency.en'
+import lifeEn from './life.en'
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 const en: Shape<Messages> = {
   emergency,
+  life: lifeEn,
   app: {
     title: 'Weige',
     subtitle: 'Grid governance console',

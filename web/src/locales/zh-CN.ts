@@ -1,9 +1,11 @@
 // Chinese strings, the default. en.ts must have exactly the same keys
 // (checked by the type of en.ts and by src/i18n/parity.test.ts).
 import emergency from './emergency.zh-CN'
+import lifeZh from './life.zh-CN'
 
 const zhCN = {
   emergency,
+  life: lifeZh,
   app: {
     title: '微格',
     subtitle: '网格治理工作台',

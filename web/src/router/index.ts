@@ -121,6 +121,50 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/admin/CalendarPage.vue'),
     meta: { title: 'nav.calendar', menu: '/admin/calendar', permission: 'case_admin' },
   },
+  // Community life.
+  {
+    path: '/patrols',
+    name: 'patrols',
+    component: () => import('@/pages/life/PatrolsPage.vue'),
+    meta: { title: 'life.nav.patrols', menu: '/patrols', permission: 'life_read' },
+  },
+  {
+    path: '/visits',
+    name: 'visits',
+    component: () => import('@/pages/life/VisitsPage.vue'),
+    meta: { title: 'life.nav.visits', menu: '/visits', permission: 'life_read' },
+  },
+  {
+    path: '/topics',
+    name: 'topics',
+    component: () => import('@/pages/life/TopicsPage.vue'),
+    meta: { title: 'life.nav.topics', menu: '/topics', permission: 'life_read' },
+  },
+  {
+    path: '/topics/:id(\\d+)',
+    name: 'topic',
+    component: () => import('@/pages/life/TopicDetailPage.vue'),
+    props: (r) => ({ id: Number(r.params.id) }),
+    meta: { title: 'life.topic.detail', menu: '/topics', permission: 'life_read' },
+  },
+  {
+    path: '/conventions',
+    name: 'conventions',
+    component: () => import('@/pages/life/ConventionsPage.vue'),
+    meta: { title: 'life.nav.conventions', menu: '/conventions', permission: 'life_read' },
+  },
+  {
+    path: '/notices',
+    name: 'notices',
+    component: () => import('@/pages/life/NoticesPage.vue'),
+    meta: { title: 'life.nav.notices', menu: '/notices', permission: 'life_read' },
+  },
+  {
+    path: '/m/community',
+    name: 'm-community',
+    component: () => import('@/pages/mobile/CommunityPage.vue'),
+    meta: { title: 'life.mobile.title', permission: 'life_read', layout: 'mobile' },
+  },
   // Phone pages.
   {
     path: '/m/report',
