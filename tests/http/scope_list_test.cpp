@@ -311,9 +311,16 @@ TEST(ScopeMatrixListsTable, EveryListRouteHasItsCall) {
   EXPECT_EQ(list_calls().size(), routes_of(RouteClass::kList).size());
 }
 
+const ListCall& pending_call() {
+  static const ListCall none{.path = "/api/v1/health", .read = nullptr, .rows = nullptr};
+  return none;
+}
+
 class ScopeMatrixLists : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
+    // Classified but without its ListCall yet: EveryListRouteHasItsCall fails for it.
+    if (!list_calls().count(GetParam())) GTEST_SKIP() << GetParam() << " has no ListCall yet";
     ASSERT_FALSE(HasFailure()) << "the world could not be built";
     if (call.prepare) call.prepare(w);
     ASSERT_NE(route, nullptr);
@@ -403,7 +410,8 @@ class ScopeMatrixLists : public ::testing::TestWithParam<std::string> {
 
   TestServer server;
   ScopeWorld w{server};
-  const ListCall& call = list_calls().at(GetParam());
+  const ListCall& call =
+      list_calls().count(GetParam()) ? list_calls().at(GetParam()) : pending_call();
   const http::Route* route = route_of(server, GetParam());
   std::string base;
 };

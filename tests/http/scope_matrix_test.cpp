@@ -448,6 +448,8 @@ TEST_P(ScopeMatrixByResource, AllowsExactlyWhatTheScopeCovers) {
   ASSERT_FALSE(::testing::Test::HasFailure()) << "the world could not be built";
   const http::Route* route = route_of(server, GetParam());
   ASSERT_NE(route, nullptr) << GetParam();
+  // Classified but without its Call yet: the classification test above fails for it.
+  if (!calls().count(GetParam())) GTEST_SKIP() << GetParam() << " has no Call yet";
   const Call& call = calls().at(GetParam());
   int cells = 0;
   for (const Caller& c : w.callers()) {
