@@ -264,6 +264,15 @@ const std::map<std::string, Call>& calls() {
        life(F::kPatrolPlan, [](W&, C, T, Id id) { return simple("patrol-plans", id); }, false,
             true)},
       {"getTopic", life(F::kTopic, [](W&, C, T, Id id) { return simple("topics", id); })},
+      // The world's topics are only raised: a manager is told steps follow a decision (409).
+      {"addTopicStep",
+       life(
+           F::kTopic,
+           [](W&, C, T, Id id) {
+             return Probe{at("topics", id, "/steps"), json{{"title", "矩阵步骤"}}.dump(),
+                          "application/json", 409};
+           },
+           true)},
       {"getMeeting", life(F::kMeeting, [](W&, C, T, Id id) { return simple("meetings", id); })},
       {"addMeetingDecision",
        life(
@@ -277,6 +286,15 @@ const std::map<std::string, Call>& calls() {
            true)},
       {"getConvention",
        life(F::kConvention, [](W&, C, T, Id id) { return simple("conventions", id); })},
+      // The convention's first version is still a draft: a manager is told so (409).
+      {"draftConventionVersion",
+       life(
+           F::kConvention,
+           [](W&, C, T, Id id) {
+             json j{{"sections", {{{"key", "1"}, {"heading", "总则"}, {"text", "矩阵"}}}}};
+             return Probe{at("conventions", id, "/versions"), j.dump(), "application/json", 409};
+           },
+           true)},
       {"getCampaign", life(F::kCampaign, [](W&, C, T, Id id) { return simple("campaigns", id); })},
       // Creates under a scoped resource named in the body.
       {"createGrid",
