@@ -75,7 +75,7 @@ Result<Convention> get_convention(Db& db, Id id) {
       db.row(std::string("SELECT ") + kConventionColumns + " FROM conventions WHERE id = ?", {id}));
   if (!r)
     return Status::not_found("convention " + std::to_string(id) + " does not exist",
-                             {{"convention_id", id}});
+                             {{"id", id}});
   return convention_from(*r);
 }
 
@@ -120,7 +120,7 @@ Result<ConventionVersion> get_version(Db& db, Id id) {
                               {id}));
   if (!r)
     return Status::not_found("convention version " + std::to_string(id) + " does not exist",
-                             {{"version_id", id}});
+                             {{"id", id}});
   return version_from(*r);
 }
 

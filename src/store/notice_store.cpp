@@ -43,7 +43,7 @@ Result<Notice> get_notice(Db& db, Id id) {
       auto r, db.row(std::string("SELECT ") + kNoticeColumns + " FROM notices WHERE id = ?", {id}));
   if (!r)
     return Status::not_found("notice " + std::to_string(id) + " does not exist",
-                             {{"notice_id", id}});
+                             {{"id", id}});
   return notice_from(*r);
 }
 
@@ -122,7 +122,7 @@ Result<Campaign> get_campaign(Db& db, Id id) {
       db.row(std::string("SELECT ") + kCampaignColumns + " FROM campaigns WHERE id = ?", {id}));
   if (!r)
     return Status::not_found("campaign " + std::to_string(id) + " does not exist",
-                             {{"campaign_id", id}});
+                             {{"id", id}});
   return campaign_from(*r);
 }
 

@@ -92,7 +92,7 @@ Result<PatrolPlan> get_patrol_plan(Db& db, Id id) {
       db.row(std::string("SELECT ") + kPlanColumns + " FROM patrol_plans WHERE id = ?", {id}));
   if (!r)
     return Status::not_found("patrol plan " + std::to_string(id) + " does not exist",
-                             {{"patrol_plan_id", id}});
+                             {{"id", id}});
   PatrolPlan p = plan_from(*r);
   WEIGE_TRY(fill_plan(db, p));
   return p;
@@ -126,7 +126,7 @@ Result<Patrol> get_patrol(Db& db, Id id) {
       auto r, db.row(std::string("SELECT ") + kPatrolColumns + " FROM patrols WHERE id = ?", {id}));
   if (!r)
     return Status::not_found("patrol " + std::to_string(id) + " does not exist",
-                             {{"patrol_id", id}});
+                             {{"id", id}});
   Patrol p = patrol_from(*r);
   WEIGE_ASSIGN(p.participants, participants_of(db, "patrol_participants", "patrol_id", id));
   return p;
@@ -193,7 +193,7 @@ Result<Observation> get_observation(Db& db, Id id) {
                               {id}));
   if (!r)
     return Status::not_found("observation " + std::to_string(id) + " does not exist",
-                             {{"observation_id", id}});
+                             {{"id", id}});
   return observation_from(*r);
 }
 

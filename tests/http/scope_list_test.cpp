@@ -120,6 +120,15 @@ Seen read_violations(const Reply& r) {
   return seen;
 }
 
+// The world's community-life resources of a family (one per placement) the caller sees.
+std::set<Id> visible_life(const ScopeWorld& w, const Caller& c, Family f) {
+  std::set<Id> out;
+  for (Placement p : kPlacements) {
+    if (w.life_sees(c, w.site(p).ordinary_grid)) out.insert(w.resource(f, {p}));
+  }
+  return out;
+}
+
 std::set<Id> visible_cases(const ScopeWorld& w, const Caller& c) {
   return keep(w.cases(), [&](Id id) { return w.sees_case(c, id); });
 }
@@ -255,6 +264,28 @@ const std::map<std::string, ListCall>& list_calls() {
             [](W w, C c) {
               return keep(w.emergencies(), [&](Id e) { return w.sees_emergency(c, e); });
             }}},
+      // Community life: what the caller sees (life_scope.h), from the grids above theirs too.
+      {"listTopics",
+       {.path = "/api/v1/topics?limit=200",
+        .read = items_and_total,
+        .rows = [](W w, C c) { return visible_life(w, c, F::kTopic); }}},
+      {"listMeetings",
+       {.path = "/api/v1/meetings",
+        .read = items_and_total,
+        .rows = [](W w, C c) { return visible_life(w, c, F::kMeeting); }}},
+      {"listConventions",
+       {.path = "/api/v1/conventions",
+        .read = items_and_total,
+        .rows = [](W w, C c) { return visible_life(w, c, F::kConvention); }}},
+      {"listCampaigns",
+       {.path = "/api/v1/campaigns",
+        .read = items_and_total,
+        .rows = [](W w, C c) { return visible_life(w, c, F::kCampaign); }}},
+      // The world's meetings have no decisions: nobody's inbox holds any.
+      {"listMyDecisions",
+       {.path = "/api/v1/decisions/mine",
+        .read = items_and_total,
+        .rows = [](W, C) { return std::set<Id>{}; }}},
   };
   return m;
 }
@@ -280,9 +311,16 @@ TEST(ScopeMatrixListsTable, EveryListRouteHasItsCall) {
   EXPECT_EQ(list_calls().size(), routes_of(RouteClass::kList).size());
 }
 
+const ListCall& pending_call() {
+  static const ListCall none{.path = "/api/v1/health", .read = nullptr, .rows = nullptr};
+  return none;
+}
+
 class ScopeMatrixLists : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
+    // Classified but without its ListCall yet: EveryListRouteHasItsCall fails for it.
+    if (!list_calls().count(GetParam())) GTEST_SKIP() << GetParam() << " has no ListCall yet";
     ASSERT_FALSE(HasFailure()) << "the world could not be built";
     if (call.prepare) call.prepare(w);
     ASSERT_NE(route, nullptr);
@@ -372,7 +410,8 @@ class ScopeMatrixLists : public ::testing::TestWithParam<std::string> {
 
   TestServer server;
   ScopeWorld w{server};
-  const ListCall& call = list_calls().at(GetParam());
+  const ListCall& call =
+      list_calls().count(GetParam()) ? list_calls().at(GetParam()) : pending_call();
   const http::Route* route = route_of(server, GetParam());
   std::string base;
 };

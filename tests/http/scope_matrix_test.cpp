@@ -50,7 +50,20 @@ struct Call {
       false;  // a caller without an account may name the case by its tracking token
   // More to check of an allowed answer: that it names nothing outside the scope.
   std::function<void(const ScopeWorld&, const Caller&, const json&)> also = nullptr;
+  // Community life: a change to what the caller sees but does not manage is 403 (life_scope.h).
+  bool manage = false;
+  // Community life kept from residents whatever the id (403 before anything is looked up).
+  bool staff_only = false;
 };
+
+// A community-life route: reads (manage false) or changes (manage true) the resource.
+Call life(Family f, std::function<Probe(ScopeWorld&, const Caller&, const Target&, Id)> probe,
+          bool manage = false, bool staff_only = false) {
+  Call c{f, std::move(probe), nullptr};
+  c.manage = manage;
+  c.staff_only = staff_only;
+  return c;
+}
 
 std::string at(const std::string& collection, Id id, const std::string& rest = "") {
   return "/api/v1/" + collection + "/" + std::to_string(id) + rest;
@@ -246,6 +259,43 @@ const std::map<std::string, Call>& calls() {
           return Probe{at("errands", id, "/actions"), json{{"action", "cancel"}}.dump()};
         },
         [](W& w, C, T t) { return w.new_errand(t.placement); }}},
+      // Community life, scoped by the placement's ordinary grid.
+      {"getPatrolPlan",
+       life(F::kPatrolPlan, [](W&, C, T, Id id) { return simple("patrol-plans", id); }, false,
+            true)},
+      {"getTopic", life(F::kTopic, [](W&, C, T, Id id) { return simple("topics", id); })},
+      // The world's topics are only raised: a manager is told steps follow a decision (409).
+      {"addTopicStep",
+       life(
+           F::kTopic,
+           [](W&, C, T, Id id) {
+             return Probe{at("topics", id, "/steps"), json{{"title", "矩阵步骤"}}.dump(),
+                          "application/json", 409};
+           },
+           true)},
+      {"getMeeting", life(F::kMeeting, [](W&, C, T, Id id) { return simple("meetings", id); })},
+      {"addMeetingDecision",
+       life(
+           F::kMeeting,
+           [](W& w, C, T t, Id id) {
+             json j{{"text", "矩阵决定"},
+                    {"owner_organisation_id", w.site(t.placement).company},
+                    {"due_on", "2026-12-20"}};
+             return Probe{at("meetings", id, "/decisions"), j.dump(), "application/json", 201};
+           },
+           true)},
+      {"getConvention",
+       life(F::kConvention, [](W&, C, T, Id id) { return simple("conventions", id); })},
+      // The convention's first version is still a draft: a manager is told so (409).
+      {"draftConventionVersion",
+       life(
+           F::kConvention,
+           [](W&, C, T, Id id) {
+             json j{{"sections", {{{"key", "1"}, {"heading", "总则"}, {"text", "矩阵"}}}}};
+             return Probe{at("conventions", id, "/versions"), j.dump(), "application/json", 409};
+           },
+           true)},
+      {"getCampaign", life(F::kCampaign, [](W&, C, T, Id id) { return simple("campaigns", id); })},
       // Creates under a scoped resource named in the body.
       {"createGrid",
        {F::kOrdinaryGrid,
@@ -329,7 +379,9 @@ const std::map<std::string, Call>& calls() {
   return m;
 }
 
-enum class Verdict { kAllowed, kNoAccount, kNoPermission, kOutOfScope };
+// kNotManaged: community life seen but not managed (403, and the resource may be
+// acknowledged); kStaffOnly: community life kept from residents (403 for any id).
+enum class Verdict { kAllowed, kNoAccount, kNoPermission, kOutOfScope, kNotManaged, kStaffOnly };
 
 struct Expected {
   int status;
@@ -338,7 +390,7 @@ struct Expected {
 
 // The outcome from the permission table and the world's scopes alone.
 Expected expect(const Call& call, const http::Route& route, const Caller& c, const Target& t,
-                bool visible, const Probe& p) {
+                bool visible, bool managed, const Probe& p) {
   int success = p.success;
   if (!c.role) {
     if (call.reporter_token && c.name == "reporter") {
@@ -349,7 +401,9 @@ Expected expect(const Call& call, const http::Route& route, const Caller& c, con
   }
   Permission needed = call.acts_as != Permission::kUnset ? call.acts_as : route.permission;
   if (!role_allows(*c.role, needed)) return {403, Verdict::kNoPermission};
+  if (call.staff_only && c.role == Role::kResident) return {403, Verdict::kStaffOnly};
   if (!visible) return {p.unknown, Verdict::kOutOfScope};
+  if (call.manage && !managed) return {403, Verdict::kNotManaged};
   return {success, Verdict::kAllowed};
 }
 
@@ -412,6 +466,8 @@ TEST_P(ScopeMatrixByResource, AllowsExactlyWhatTheScopeCovers) {
   ASSERT_FALSE(::testing::Test::HasFailure()) << "the world could not be built";
   const http::Route* route = route_of(server, GetParam());
   ASSERT_NE(route, nullptr) << GetParam();
+  // Classified but without its Call yet: the classification test above fails for it.
+  if (!calls().count(GetParam())) GTEST_SKIP() << GetParam() << " has no Call yet";
   const Call& call = calls().at(GetParam());
   int cells = 0;
   for (const Caller& c : w.callers()) {
@@ -419,9 +475,10 @@ TEST_P(ScopeMatrixByResource, AllowsExactlyWhatTheScopeCovers) {
       Id id = call.pick ? call.pick(w, c, t) : w.resource(call.family, t);
       bool visible = w.sees(c, call.family, t, id);
       Probe p = call.probe(w, c, t, id);
-      Expected x = expect(call, *route, c, t, visible, p);
+      bool managed = w.manages(c, call.family, t);
+      Expected x = expect(call, *route, c, t, visible, managed, p);
       SCOPED_TRACE(c.name + " x " + route->method + " " + route->pattern + " x " +
-                   label(call.family, t) + " (" + (visible ? "in scope" : "out of scope") +
+                   label(call.family, t) + " (" + (visible ? (managed ? "in scope" : "seen, not managed") : "out of scope") +
                    ", id " + std::to_string(id) + ")");
       bool refusal_expected = route->method != "GET" && x.status >= 300;
       std::string before = refusal_expected ? dump(server.db()) : "";
@@ -434,7 +491,7 @@ TEST_P(ScopeMatrixByResource, AllowsExactlyWhatTheScopeCovers) {
       if (refusal_expected && r.status >= 300) {
         EXPECT_EQ(before, dump(server.db())) << "a refused request changed the database";
       }
-      if (x.verdict != Verdict::kAllowed) {
+      if (x.verdict != Verdict::kAllowed && x.verdict != Verdict::kNotManaged) {
         Probe twin = call.probe(w, c, t, kNoSuchId);
         Reply n = http(server.port(),
                        {route->method, twin.path, twin.body, twin.content_type, c.headers});

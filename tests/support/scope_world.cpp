@@ -93,6 +93,56 @@ ScopeWorld::ScopeWorld(TestServer& server) : server_(server), port_(server.port(
   reporter["X-Tracking-Token"] = site(Placement::kHome).dispute_token;
   callers_.push_back({"reporter", std::nullopt, reporter});
   for (Placement p : kPlacements) declare(sites_.at(p));
+  for (Placement p : kPlacements) add_life(sites_.at(p));
+}
+
+void ScopeWorld::add_life(Site& s) {
+  std::string tag = to_string(s.placement);
+  s.patrol_plan = create(port_, "/api/v1/patrol-plans",
+                         {{"grid_id", s.ordinary_grid},
+                          {"name", tag + "巡查"},
+                          {"route", {s.compound}},
+                          {"participants", {{{"person_id", s.worker}, {"kind", "volunteer"}}}}});
+  s.topic = create(port_, "/api/v1/topics", {{"grid_id", s.ordinary_grid}, {"title", tag + "议题"}});
+  s.meeting = create(port_, "/api/v1/meetings",
+                     {{"kind", "joint_meeting"}, {"grid_id", s.ordinary_grid}, {"minutes", "商定"}});
+  s.convention =
+      create(port_, "/api/v1/conventions",
+             {{"place_id", s.compound},
+              {"title", tag + "公约"},
+              {"sections", {{{"key", "1"}, {"heading", "总则"}, {"text", "邻里和睦"}}}}});
+  s.campaign = create(port_, "/api/v1/campaigns",
+                      {{"theme", "fire_safety"}, {"title", tag + "消防月"}, {"grid_id", s.ordinary_grid}});
+}
+
+bool is_life(Family f) {
+  return f == Family::kPatrolPlan || f == Family::kTopic || f == Family::kMeeting ||
+         f == Family::kConvention || f == Family::kCampaign;
+}
+
+bool ScopeWorld::life_manages(const Caller& c, Id grid) const {
+  return c.all || (c.role != Role::kResident && c.grids.count(grid) > 0);
+}
+
+bool ScopeWorld::life_sees(const Caller& c, Id grid) const {
+  if (c.all) return true;
+  std::set<Id> seen;
+  if (c.role == Role::kResident) {
+    auto home = c.person ? resident_household_.find(*c.person) : resident_household_.end();
+    if (home == resident_household_.end()) return false;
+    for (std::optional<Id> cur = places_.at(home->second).grid; cur;) {
+      seen.insert(*cur);
+      auto it = grid_parent_.find(*cur);
+      cur = it == grid_parent_.end() ? std::nullopt : std::optional<Id>(it->second);
+    }
+  } else {
+    seen = grids_with_ancestors(c);
+  }
+  return seen.count(grid) > 0;
+}
+
+bool ScopeWorld::manages(const Caller& c, Family f, const Target& t) const {
+  return !is_life(f) || life_manages(c, site(t.placement).ordinary_grid);
 }
 
 Site ScopeWorld::build_site(Placement p) {
@@ -332,6 +382,16 @@ Id ScopeWorld::resource(Family f, const Target& t) const {
       return s.errand;
     case Family::kEmergencyCompound:
       return s.compound;
+    case Family::kPatrolPlan:
+      return s.patrol_plan;
+    case Family::kTopic:
+      return s.topic;
+    case Family::kMeeting:
+      return s.meeting;
+    case Family::kConvention:
+      return s.convention;
+    case Family::kCampaign:
+      return s.campaign;
   }
   return 0;
 }
@@ -366,6 +426,12 @@ bool ScopeWorld::sees(const Caller& c, Family f, const Target& t, Id id) const {
       return sees_errand(c, id);
     case Family::kEmergencyCompound:
       return reaches_compound(c, id);
+    case Family::kPatrolPlan:
+    case Family::kTopic:
+    case Family::kMeeting:
+    case Family::kConvention:
+    case Family::kCampaign:
+      return life_sees(c, site(t.placement).ordinary_grid);
   }
   return false;
 }

@@ -54,6 +54,10 @@ struct Site {
   // building team with one member, the household's task in its current round,
   // and an errand requested for the household.
   Id emergency = 0, team = 0, team_member = 0, task = 0, errand = 0;
+  // Community life, all scoped by the ordinary grid (A1, A2, B1), so that
+  // micro-grid staff below it see them without managing them: a patrol plan,
+  // a topic, a meeting, a convention of the compound and a campaign.
+  Id patrol_plan = 0, topic = 0, meeting = 0, convention = 0, campaign = 0;
   Id case_of(CaseKind k) const { return k == CaseKind::kDispute ? dispute : lift; }
   Id photo_of(CaseKind k) const { return k == CaseKind::kDispute ? dispute_photo : lift_photo; }
 };
@@ -77,7 +81,14 @@ enum class Family {
   kTask,               // the household's screening task
   kErrand,             // an errand for the household, as a party to it: the household or the team
   kEmergencyCompound,  // a compound as a declaration names it
+  // Community life (life_scope.h), scoped by the placement's ordinary grid.
+  kPatrolPlan,
+  kTopic,
+  kMeeting,
+  kConvention,
+  kCampaign,
 };
+bool is_life(Family f);
 
 // One resource of a family: where it stands (and, for cases, which case).
 struct Target {
@@ -139,6 +150,14 @@ class ScopeWorld {
   // emergencies and sees it as a task.
   bool sees_errand(const Caller& c, Id errand) const;
   bool has_errand(Id id) const { return errands_.count(id) > 0; }
+  // Community life (life_scope.h): staff manage the subtrees of their grids and
+  // see those and the grids above; a resident sees their household's grid and
+  // the grids above and manages nothing; subdistrict roles everything.
+  bool life_sees(const Caller& c, Id grid) const;
+  bool life_manages(const Caller& c, Id grid) const;
+  // Whether the caller may change the family's resource they see (true for
+  // families outside community life, whose scope has no such split).
+  bool manages(const Caller& c, Family f, const Target& t) const;
 
   // Every resource of a kind the world holds, by id.
   std::vector<Id> grids() const;
@@ -185,6 +204,7 @@ class ScopeWorld {
   Id assign(Id person, Id grid, const std::string& role);
   Id add_case(const Site& s, CaseKind k, std::string* token = nullptr);
   void declare(Site& s);
+  void add_life(Site& s);
   bool own_compound(const Caller& c, Id compound) const;  // its grid in scope, or the company's
   bool on_team(const Caller& c, std::optional<Id> team) const;  // of an active emergency
   void add_caller(Role r);
