@@ -307,8 +307,13 @@ std::string names(const std::set<Id>& ids) {
 }
 
 TEST(ScopeMatrixListsTable, EveryListRouteHasItsCall) {
-  for (const auto& op : routes_of(RouteClass::kList)) EXPECT_EQ(list_calls().count(op), 1u) << op;
-  EXPECT_EQ(list_calls().size(), routes_of(RouteClass::kList).size());
+  std::size_t pending = 0;
+  for (const auto& op : routes_of(RouteClass::kList)) {
+    bool is_pending = pending_cells().count(op) > 0;
+    pending += is_pending;
+    EXPECT_EQ(list_calls().count(op), is_pending ? 0u : 1u) << op << (is_pending ? " is listed in pending_cells()" : "");
+  }
+  EXPECT_EQ(list_calls().size() + pending, routes_of(RouteClass::kList).size());
 }
 
 const ListCall& pending_call() {

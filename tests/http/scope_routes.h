@@ -3,6 +3,7 @@
 // scope matrix fails on a route missing here (or here but gone from the
 // server), so a new endpoint cannot ship without a place in the matrix.
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -189,6 +190,53 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"listCampaigns", R::kList},
   };
   return routes;
+}
+
+// Community-life routes that are classified but not yet exercised cell by
+// cell (issue #5 stays open for them). The table tests require each of these
+// to lack its Call / ListCall, and every other scoped or list route to have
+// one, so this list can only shrink.
+inline const std::set<std::string>& pending_cells() {
+  static const std::set<std::string> pending{
+      "getPatrol",
+      "addPatrolCheckin",
+      "addPatrolObservation",
+      "decidePatrolObservation",
+      "getVisit",
+      "getHouseholdCare",
+      "setHouseholdCare",
+      "actOnTopic",
+      "commentOnTopic",
+      "voteOnTopic",
+      "updateTopicStep",
+      "completeDecision",
+      "getSignOnRates",
+      "signConvention",
+      "getConventionVersion",
+      "actOnConventionVersion",
+      "commentOnConventionSection",
+      "voteOnConventionVersion",
+      "getNotice",
+      "acknowledgeNotice",
+      "listNoticeUnread",
+      "linkCampaignCase",
+      "createPatrolPlan",
+      "recordPatrol",
+      "logVisit",
+      "raiseTopic",
+      "recordMeeting",
+      "createConvention",
+      "publishNotice",
+      "createCampaign",
+      "listPatrolPlans",
+      "listPatrols",
+      "getPatrolCoverage",
+      "listPatrolObservations",
+      "listVisits",
+      "getVisitCoverage",
+      "listOverdueCare",
+      "listNotices"};
+  return pending;
 }
 
 inline std::vector<std::string> routes_of(RouteClass cls) {
