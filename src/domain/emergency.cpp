@@ -54,6 +54,7 @@ std::optional<EmergencyRole> parse_emergency_role(std::string_view s) { return p
 std::optional<ScreeningOutcome> parse_screening_outcome(std::string_view s) { return parse_in(kOutcomes, s); }
 std::optional<ErrandKind> parse_errand_kind(std::string_view s) { return parse_in(kErrandKinds, s); }
 std::optional<ErrandAction> parse_errand_action(std::string_view s) { return parse_in(kErrandActions, s); }
+std::optional<ErrandState> parse_errand_state(std::string_view s) { return parse_in(kErrandStates, s); }
 
 std::string_view label_zh(EmergencyRole r) {
   switch (r) {

@@ -51,6 +51,7 @@ std::optional<EmergencyRole> parse_emergency_role(std::string_view s);
 std::optional<ScreeningOutcome> parse_screening_outcome(std::string_view s);
 std::optional<ErrandKind> parse_errand_kind(std::string_view s);
 std::optional<ErrandAction> parse_errand_action(std::string_view s);
+std::optional<ErrandState> parse_errand_state(std::string_view s);
 std::string_view label_zh(EmergencyRole r);
 std::string_view label_zh(EmergencyType t);
 

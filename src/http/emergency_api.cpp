@@ -141,13 +141,18 @@ Result<EmergencyCaller> caller_of(const Request& r, store::Db& db) {
   return EmergencyCaller{p, s, es};
 }
 
+// Whether one of the emergency's places lies in the caller's sight.
+Result<bool> sees_emergency(store::Db& db, Id id, const EmergencyCaller& c) {
+  if (c.es.all) return true;
+  WEIGE_ASSIGN(auto places, store::emergency_place_ids(db, id));
+  return c.es.sees(places);
+}
+
 Result<store::EmergencyRecord> visible_emergency(store::Db& db, Id id, const EmergencyCaller& c) {
   auto e = store::get_emergency(db, id);
   if (!e) return not_found_emergency(id);
-  if (!c.es.all) {
-    WEIGE_ASSIGN(auto places, store::emergency_place_ids(db, id));
-    if (!c.es.sees(places)) return not_found_emergency(id);
-  }
+  WEIGE_ASSIGN(bool seen, sees_emergency(db, id, c));
+  if (!seen) return not_found_emergency(id);
   return e;
 }
 
@@ -225,11 +230,8 @@ void Api::register_emergency_routes() {
                  WEIGE_ASSIGN(auto list, store::list_emergencies(db, active.value_or(false)));
                  json items = json::array();
                  for (const auto& e : list) {
-                   if (!c.es.all) {
-                     WEIGE_ASSIGN(auto places, store::emergency_place_ids(db, e.id));
-                     if (!c.es.sees(places)) continue;
-                   }
-                   items.push_back(emergency_json(e));
+                   WEIGE_ASSIGN(bool seen, sees_emergency(db, e.id, c));
+                   if (seen) items.push_back(emergency_json(e));
                  }
                  return json{{"items", items}, {"total", items.size()}};
                })});
@@ -532,13 +534,7 @@ void Api::register_emergency_routes() {
                  WEIGE_TRY(visible_emergency(db, id, c).status());
                  store::ErrandFilter f;
                  f.emergency_id = id;
-                 if (const std::string* st = r.param("state")) {
-                   for (auto s : {ErrandState::kRequested, ErrandState::kAccepted, ErrandState::kDone,
-                                  ErrandState::kConfirmed, ErrandState::kCancelled}) {
-                     if (to_string(s) == *st) f.state = s;
-                   }
-                   if (!f.state) return Status::invalid("unknown errand state '" + *st + "'", {{"parameter", "state"}});
-                 }
+                 WEIGE_TRY(query_enum(r, "state", parse_errand_state, f.state, "errand state"));
                  std::optional<bool> overdue;
                  WEIGE_TRY(query_bool(r, "overdue", overdue));
                  Seconds now = options_.clock();

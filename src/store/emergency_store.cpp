@@ -109,11 +109,7 @@ ErrandRecord errand_from(const Row& r) {
   e.team_id = r.opt_i64(4);
   e.kind = parse_errand_kind(r.text(5)).value_or(ErrandKind::kOther);
   e.details = r.text(6);
-  e.state = ErrandState::kRequested;
-  for (auto s : {ErrandState::kRequested, ErrandState::kAccepted, ErrandState::kDone, ErrandState::kConfirmed,
-                 ErrandState::kCancelled}) {
-    if (to_string(s) == r.text(7)) e.state = s;
-  }
+  e.state = parse_errand_state(r.text(7)).value_or(ErrandState::kRequested);
   e.requested_by = r.text(8);
   e.requested_at = r.i64(9);
   e.due_at = r.i64(10);
