@@ -13,6 +13,9 @@
 // Last, after all of that (so the cells of earlier routes see the world they
 // saw before), each placement's compound is put under an emergency of its
 // own: its building team, the household's screening task, an errand for it.
+// Then community life at each placement (Site lists it): plans, patrols,
+// topics, meetings, conventions, notices and campaigns of the ordinary grid;
+// a visit and care tags for the household.
 //
 // The expectation is written out from scope.h's contract and from what the
 // fixture built, never asked of the server: a caller's scope is a list of
