@@ -153,9 +153,8 @@ Result<VersionView> ConventionService::version(const LifeCaller& c, Id version_i
   auto conv = visible(c, v.version.convention_id);
   if (!conv && conv.status().code() != Code::kNotFound) return conv.status();
   if (!conv)
-    return Status::not_found(
-        "convention version " + std::to_string(version_id) + " does not exist",
-        {{"id", version_id}});
+    return Status::not_found("convention version " + std::to_string(version_id) + " does not exist",
+                             {{"id", version_id}});
   WEIGE_ASSIGN(v.comments, store::comments_of(db_, store::kVersionSubject, version_id));
   WEIGE_ASSIGN(v.votes, store::count_votes(db_, store::kVersionSubject, version_id));
   v.tally = tally(v.votes, v.version.eligible_households, v.version.rule);

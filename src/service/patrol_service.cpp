@@ -213,9 +213,8 @@ Result<ObservationResult> PatrolService::decide(const LifeCaller& c, Id observat
   WEIGE_ASSIGN(store::Observation o, store::get_observation(db_, observation_id));
   auto patrol = writable_patrol(c, o.patrol_id);
   if (!patrol && patrol.status().code() == Code::kNotFound) {
-    return Status::not_found(
-        "observation " + std::to_string(observation_id) + " does not exist",
-        {{"id", observation_id}});
+    return Status::not_found("observation " + std::to_string(observation_id) + " does not exist",
+                             {{"id", observation_id}});
   }
   if (!patrol) return patrol.status();
   if (o.outcome != ObservationOutcome::kOpen) {

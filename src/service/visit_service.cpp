@@ -10,9 +10,9 @@ namespace weige::service {
 
 Result<Place> VisitService::household(const LifeCaller& c, Id household_id, bool write) {
   // Unknown, not a household, or outside the caller's reach: one answer, so ids do not leak.
-  Status unknown = Status::not_found(
-      "household " + std::to_string(household_id) + " does not exist",
-      {{"household_id", household_id}});
+  Status unknown =
+      Status::not_found("household " + std::to_string(household_id) + " does not exist",
+                        {{"household_id", household_id}});
   auto h = store::get_place(db_, household_id);
   if (!h && h.status().code() != Code::kNotFound) return h.status();
   if (!h || h->kind != PlaceKind::kHousehold) return unknown;

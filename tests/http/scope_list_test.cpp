@@ -140,7 +140,8 @@ std::function<Seen(const Reply&)> ids_under(const std::string& list, const std::
   return [=](const Reply& r) {
     json j = body(r);
     Seen s;
-    for (const auto& row : j[list]) s.ids.insert(nested ? row[key]["id"].get<Id>() : row[key].get<Id>());
+    for (const auto& row : j[list])
+      s.ids.insert(nested ? row[key]["id"].get<Id>() : row[key].get<Id>());
     if (!total.empty()) s.total = j[total].get<std::int64_t>();
     return s;
   };
@@ -285,11 +286,17 @@ const std::map<std::string, ListCall>& list_calls() {
       {"listTopics",
        {.path = "/api/v1/topics?limit=200",
         .read = items_and_total,
-        .rows = [](W w, C c) { return visible_life(w, c, {F::kTopic, F::kPublishedTopic}); }}},
+        .rows =
+            [](W w, C c) {
+              return visible_life(w, c, {F::kTopic, F::kPublishedTopic});
+            }}},
       {"listMeetings",
        {.path = "/api/v1/meetings",
         .read = items_and_total,
-        .rows = [](W w, C c) { return visible_life(w, c, {F::kMeeting, F::kTopicMeeting}); }}},
+        .rows =
+            [](W w, C c) {
+              return visible_life(w, c, {F::kMeeting, F::kTopicMeeting});
+            }}},
       {"listConventions",
        {.path = "/api/v1/conventions",
         .read = items_and_total,
@@ -486,8 +493,7 @@ class ScopeMatrixLists : public ::testing::TestWithParam<std::string> {
 
   TestServer server;
   ScopeWorld w{server};
-  const ListCall& call =
-      list_calls().count(GetParam()) ? list_calls().at(GetParam()) : no_call();
+  const ListCall& call = list_calls().count(GetParam()) ? list_calls().at(GetParam()) : no_call();
   const http::Route* route = route_of(server, GetParam());
   std::string base;
 };

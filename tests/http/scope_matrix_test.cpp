@@ -731,7 +731,8 @@ TEST_P(ScopeMatrixByResource, AllowsExactlyWhatTheScopeCovers) {
       bool managed = call.may_change ? call.may_change(w, c, t) : w.manages(c, call.family, t);
       Expected x = expect(call, *route, c, t, visible, managed, p);
       SCOPED_TRACE(c.name + " x " + route->method + " " + route->pattern + " x " +
-                   label(call.family, t) + " (" + (visible ? (managed ? "in scope" : "seen, not managed") : "out of scope") +
+                   label(call.family, t) + " (" +
+                   (visible ? (managed ? "in scope" : "seen, not managed") : "out of scope") +
                    ", id " + std::to_string(id) + ")");
       bool refusal_expected = route->method != "GET" && x.status >= 300;
       std::string before = refusal_expected ? dump(server.db()) : "";

@@ -108,16 +108,19 @@ void ScopeWorld::add_life(Site& s) {
                           {"name", tag + "巡查"},
                           {"route", {s.compound}},
                           {"participants", {{{"person_id", s.worker}, {"kind", "volunteer"}}}}});
-  s.topic = create(port_, "/api/v1/topics", {{"grid_id", s.ordinary_grid}, {"title", tag + "议题"}});
-  s.meeting = create(port_, "/api/v1/meetings",
-                     {{"kind", "joint_meeting"}, {"grid_id", s.ordinary_grid}, {"minutes", "商定"}});
+  s.topic =
+      create(port_, "/api/v1/topics", {{"grid_id", s.ordinary_grid}, {"title", tag + "议题"}});
+  s.meeting =
+      create(port_, "/api/v1/meetings",
+             {{"kind", "joint_meeting"}, {"grid_id", s.ordinary_grid}, {"minutes", "商定"}});
   s.convention =
       create(port_, "/api/v1/conventions",
              {{"place_id", s.compound},
               {"title", tag + "公约"},
               {"sections", {{{"key", "1"}, {"heading", "总则"}, {"text", "邻里和睦"}}}}});
-  s.campaign = create(port_, "/api/v1/campaigns",
-                      {{"theme", "fire_safety"}, {"title", tag + "消防月"}, {"grid_id", s.ordinary_grid}});
+  s.campaign =
+      create(port_, "/api/v1/campaigns",
+             {{"theme", "fire_safety"}, {"title", tag + "消防月"}, {"grid_id", s.ordinary_grid}});
   add_life_activity(s);
 }
 
@@ -137,7 +140,8 @@ Id ScopeWorld::act(const std::string& collection, Id id, const std::string& acti
 void ScopeWorld::add_life_activity(Site& s) {
   std::string tag = to_string(s.placement);
   json worker = {{{"person_id", s.worker}, {"kind", "volunteer"}}};
-  s.version = admin("GET", path_of("conventions", s.convention), nullptr, 200)["versions"][0].value("id", Id{0});
+  s.version = admin("GET", path_of("conventions", s.convention), nullptr, 200)["versions"][0].value(
+      "id", Id{0});
   json patrol = admin("POST", "/api/v1/patrols",
                       {{"plan_id", s.patrol_plan},
                        {"participants", worker},
@@ -212,16 +216,15 @@ Id ScopeWorld::new_adopted_convention(Placement p) {
 }
 
 Id ScopeWorld::new_observation(Placement p) {
-  json patrol = admin("POST", path_of("patrols", site(p).patrol, "/observations"),
-                      {{"text", "新发现"}});
+  json patrol =
+      admin("POST", path_of("patrols", site(p).patrol, "/observations"), {{"text", "新发现"}});
   return last_id(patrol["observations"]);
 }
 
 Id ScopeWorld::new_decision(Placement p) {
-  json meeting = admin("POST", path_of("meetings", site(p).meeting, "/decisions"),
-                       {{"text", "限期清理"},
-                        {"owner_organisation_id", site(p).company},
-                        {"due_on", "2026-12-20"}});
+  json meeting = admin(
+      "POST", path_of("meetings", site(p).meeting, "/decisions"),
+      {{"text", "限期清理"}, {"owner_organisation_id", site(p).company}, {"due_on", "2026-12-20"}});
   return last_id(meeting["decisions"]);
 }
 
@@ -230,12 +233,14 @@ bool is_life(Family f) {
 }
 
 bool ScopeWorld::life_reaches_household(const Caller& c, Placement p) const {
-  if (c.role == Role::kResident) return c.person && resident_household_.at(*c.person) == site(p).household;
+  if (c.role == Role::kResident)
+    return c.person && resident_household_.at(*c.person) == site(p).household;
   return life_manages(c, site(p).micro_grid);
 }
 
 bool ScopeWorld::acts_for_household(const Caller& c, Placement p) const {
-  return c.role == Role::kResident ? life_reaches_household(c, p) : life_manages(c, site(p).micro_grid);
+  return c.role == Role::kResident ? life_reaches_household(c, p)
+                                   : life_manages(c, site(p).micro_grid);
 }
 
 bool ScopeWorld::patrols(const Caller& c, Placement p) const {
@@ -264,7 +269,8 @@ bool ScopeWorld::life_sees(const Caller& c, Id grid) const {
 }
 
 bool ScopeWorld::manages(const Caller& c, Family f, const Target& t) const {
-  if (f == Family::kVisit || f == Family::kCaredHousehold) return life_reaches_household(c, t.placement);
+  if (f == Family::kVisit || f == Family::kCaredHousehold)
+    return life_reaches_household(c, t.placement);
   return !is_life(f) || life_manages(c, site(t.placement).ordinary_grid);
 }
 

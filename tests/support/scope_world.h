@@ -99,16 +99,16 @@ enum class Family {
   kMeeting,
   kConvention,
   kCampaign,
-  kPatrol,              // the plan's patrol, by the micro-grid worker
-  kObservation,         // an observation on that patrol
-  kTopicStep,           // the published topic's implementation step
-  kPublishedTopic,      // the topic taken to publication
-  kTopicMeeting,        // its meeting
-  kConventionVersion,   // the convention's first version
-  kNotice,              // to the compound
-  kDecision,            // a meeting decision, owned by the placement's property company
-  kLifeGrid,            // the ordinary grid, as community life names it in a body
-  kLifeCompound,        // the compound, likewise
+  kPatrol,             // the plan's patrol, by the micro-grid worker
+  kObservation,        // an observation on that patrol
+  kTopicStep,          // the published topic's implementation step
+  kPublishedTopic,     // the topic taken to publication
+  kTopicMeeting,       // its meeting
+  kConventionVersion,  // the convention's first version
+  kNotice,             // to the compound
+  kDecision,           // a meeting decision, owned by the placement's property company
+  kLifeGrid,           // the ordinary grid, as community life names it in a body
+  kLifeCompound,       // the compound, likewise
   // Community life scoped by the household's micro-grid (visits and care).
   kVisit,
   kCaredHousehold,
@@ -221,13 +221,13 @@ class ScopeWorld {
   // A new person put on the team (a team that does not exist gets none).
   Id new_team_member(Id team);
   // Community life, for cells that use up what they touch (all as the admin).
-  Id new_topic(Placement p);             // raised in the ordinary grid
-  Id new_voting_topic(Placement p);      // taken to voting (quorum 1%)
-  Id new_draft_version(Placement p);     // of a new convention of the compound
-  Id new_voting_version(Placement p);    // likewise, taken to voting
+  Id new_topic(Placement p);               // raised in the ordinary grid
+  Id new_voting_topic(Placement p);        // taken to voting (quorum 1%)
+  Id new_draft_version(Placement p);       // of a new convention of the compound
+  Id new_voting_version(Placement p);      // likewise, taken to voting
   Id new_adopted_convention(Placement p);  // a new convention whose first version is adopted
-  Id new_observation(Placement p);       // on the placement's patrol
-  Id new_decision(Placement p);          // on the placement's meeting, owned by its company
+  Id new_observation(Placement p);         // on the placement's patrol
+  Id new_decision(Placement p);            // on the placement's meeting, owned by its company
 
  private:
   struct PlaceRow {
