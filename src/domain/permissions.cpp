@@ -21,7 +21,9 @@ constexpr std::array<std::pair<P, std::string_view>, 23> kNames{{
     {P::kLifeRead, "life_read"},   {P::kLifeParticipate, "life_participate"}, {P::kLifeWrite, "life_write"},
 }};
 
-// The table. Rows: roles; a permission not listed is refused.
+// The table. Rows: roles; a permission not listed is refused. The audit trail
+// (kAuditRead) is the subdistrict admin's alone: its entries are not tied to
+// grids, so a role limited to a community would read about others (decisions.md).
 const std::map<R, std::set<P>>& table() {
   static const std::set<P> staff_common{P::kSignedIn,   P::kMapRead,       P::kPeopleRead,   P::kCaseRead,
                                         P::kCaseIntake, P::kCaseAct,       P::kMetricsRead,  P::kEmergencyRead,
@@ -36,7 +38,7 @@ const std::map<R, std::set<P>>& table() {
         P::kReportExport, P::kEmergencyRead, P::kEmergencyManage, P::kEmergencyAct, P::kErrandRequest}},
       {R::kCommunityAdmin,
        {P::kSignedIn, P::kMapRead, P::kMapWrite, P::kPeopleRead, P::kPeopleWrite, P::kPiiReveal, P::kCaseRead,
-        P::kCaseIntake, P::kCaseAct, P::kMetricsRead, P::kReportExport, P::kAuditRead, P::kEmergencyRead,
+        P::kCaseIntake, P::kCaseAct, P::kMetricsRead, P::kReportExport, P::kEmergencyRead,
         P::kEmergencyManage, P::kEmergencyAct, P::kErrandRequest}},
       {R::kGridWorker, [] {
          auto s = staff_common;

@@ -27,7 +27,7 @@ enum class Permission {
   kCaseAdmin,     // categories, routing rules, holidays, property contracts
   kMetricsRead,   // dashboards and rates
   kReportExport,  // monthly reports, exports
-  kAuditRead,     // browse the audit trail
+  kAuditRead,     // browse the audit trail (subdistrict admin only: entries name no grid)
   kUserAdmin,     // create, reset and disable accounts; API tokens
   kEmergencyRead,    // emergencies, teams, screening progress and errands within scope
   kEmergencyManage,  // declare, end and re-level emergencies; teams; screening rounds; the role map

@@ -51,8 +51,11 @@ Result<Id> ConventionService::member_household(const LifeCaller& c, const store:
 
 Result<ConventionView> ConventionService::create(const LifeCaller& c, const ConventionInput& in) {
   auto place = store::get_place(db_, in.place_id);
-  if (!place)
-    return Status(place.status().code(), place.status().message(), {{"field", "place_id"}});
+  if (!place && place.status().code() != Code::kNotFound) return place.status();
+  // A place outside what the caller sees reads like one that does not exist.
+  auto seen_grid = place ? grid_of_place(db_, place->id) : Result<Id>(place.status());
+  if (!place || (seen_grid && !c.scope.sees(*seen_grid)))
+    return unknown_in_body("place", in.place_id, "place_id");
   if (place->kind != PlaceKind::kCompound && place->kind != PlaceKind::kCommunity) {
     return Status::invalid("a convention belongs to a compound or a community",
                            {{"field", "place_id"}});
@@ -148,9 +151,10 @@ Result<VersionView> ConventionService::version(const LifeCaller& c, Id version_i
   VersionView v;
   WEIGE_ASSIGN(v.version, store::get_version(db_, version_id));
   auto conv = visible(c, v.version.convention_id);
+  if (!conv && conv.status().code() != Code::kNotFound) return conv.status();
   if (!conv)
-    return Status::not_found("convention version " + std::to_string(version_id) +
-                             " does not exist");
+    return Status::not_found("convention version " + std::to_string(version_id) + " does not exist",
+                             {{"id", version_id}});
   WEIGE_ASSIGN(v.comments, store::comments_of(db_, store::kVersionSubject, version_id));
   WEIGE_ASSIGN(v.votes, store::count_votes(db_, store::kVersionSubject, version_id));
   v.tally = tally(v.votes, v.version.eligible_households, v.version.rule);
@@ -255,9 +259,10 @@ Result<ConventionView> ConventionService::sign_on(const LifeCaller& c, Id conven
 }
 
 Result<RatesView> ConventionService::rates(const LifeCaller& c, Id convention_id) {
+  // Before the lookup, like every staff-only read: a resident learns nothing of the id.
+  if (c.is_resident()) return Status::forbidden("sign-on rates are for staff");
   RatesView r;
   WEIGE_ASSIGN(r.convention, visible(c, convention_id));
-  if (c.is_resident()) return Status::forbidden("sign-on rates are for staff");
   WEIGE_ASSIGN(r.buildings, store::signon_rates(db_, r.convention.current_version_id.value_or(-1),
                                                 r.convention.place_id));
   for (const auto& b : r.buildings) {

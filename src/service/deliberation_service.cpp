@@ -270,7 +270,10 @@ Result<TopicView> DeliberationService::update_step(const LifeCaller& c, Id step_
                                                    const StepPatch& in) {
   WEIGE_ASSIGN(store::Step s, store::get_step(db_, step_id));
   auto t = visible_topic(c, s.topic_id);
-  if (!t) return Status::not_found("step " + std::to_string(step_id) + " does not exist");
+  if (!t && t.status().code() != Code::kNotFound) return t.status();
+  if (!t)
+    return Status::not_found("step " + std::to_string(step_id) + " does not exist",
+                             {{"id", step_id}});
   WEIGE_TRY(require_managed(c, t->grid_id, "topic", t->id));
   if (t->state != TopicState::kPublished && t->state != TopicState::kImplementing) {
     return Status::conflict("steps are followed once the result is published; the topic is " +
@@ -306,9 +309,8 @@ Result<MeetingView> DeliberationService::record_meeting(const LifeCaller& c,
     m.grid_id = t->grid_id;
   } else {
     if (!in.grid_id) return Status::invalid("grid_id is required", {{"field", "grid_id"}});
-    auto g = store::get_grid(db_, *in.grid_id);
-    if (!g) return Status(g.status().code(), g.status().message(), {{"field", "grid_id"}});
-    m.grid_id = g->id;
+    WEIGE_ASSIGN(Grid g, visible_grid_in_body(db_, c, *in.grid_id, "grid_id"));
+    m.grid_id = g.id;
   }
   WEIGE_TRY(require_managed(c, m.grid_id, "grid", m.grid_id));
   WEIGE_TRY(check_text(in.place, "place", false, 200));

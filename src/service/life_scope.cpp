@@ -90,6 +90,19 @@ Status require_managed(const LifeCaller& c, Id grid, const char* what, Id id) {
                            " " + std::to_string(id) + " outside their grids");
 }
 
+Status unknown_in_body(const char* what, Id id, const char* field) {
+  return Status::not_found(std::string(what) + " " + std::to_string(id) + " does not exist",
+                           {{"field", field}});
+}
+
+Result<Grid> visible_grid_in_body(store::Db& db, const LifeCaller& c, Id grid_id,
+                                  const char* field) {
+  auto grid = store::get_grid(db, grid_id);
+  if (!grid && grid.status().code() != Code::kNotFound) return grid.status();
+  if (!grid || !c.scope.sees(grid->id)) return unknown_in_body("grid", grid_id, field);
+  return grid;
+}
+
 Result<Id> acting_household(store::Db& db, const LifeCaller& c, std::optional<Id> requested) {
   if (c.is_resident()) {
     if (!c.scope.household_id)

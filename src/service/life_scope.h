@@ -58,6 +58,14 @@ Status require_visible(const LifeCaller& c, Id grid, const char* what, Id id);
 // As require_visible, then kForbidden unless the caller manages `grid`.
 Status require_managed(const LifeCaller& c, Id grid, const char* what, Id id);
 
+// The answer for an id named in a request body (`field`) that does not exist
+// or lies outside what the caller sees: kNotFound "`what` `id` does not
+// exist" naming the field, so the two read alike.
+Status unknown_in_body(const char* what, Id id, const char* field);
+// A grid named in a request body that the caller sees (else unknown_in_body).
+Result<Grid> visible_grid_in_body(store::Db& db, const LifeCaller& c, Id grid_id,
+                                  const char* field);
+
 // The household a caller takes part for: a resident's own (a different
 // household_id is forbidden), or the one another caller names, which must lie
 // in a grid they manage (recording a paper ballot or a doorstep signature).

@@ -12,23 +12,26 @@ bool contains(const std::vector<Id>& v, Id id) {
   return std::find(v.begin(), v.end(), id) != v.end();
 }
 
+// The answer for a target that does not exist, is of another kind or lies outside the scope.
+Status not_a_target(NoticeTarget kind, Id target_id) {
+  return Status::invalid(
+      "target " + std::to_string(target_id) + " is not a " + std::string(to_string(kind)),
+      {{"field", "target_id"}});
+}
+
 }  // namespace
 
 Result<Id> NoticeService::target_grid(NoticeTarget kind, Id target_id) {
   if (auto place_kind = target_place_kind(kind)) {
     auto p = store::get_place(db_, target_id);
     if (!p || p->kind != *place_kind) {
-      return Status::invalid(
-          "target " + std::to_string(target_id) + " is not a " + std::string(to_string(kind)),
-          {{"field", "target_id"}});
+      return not_a_target(kind, target_id);
     }
     return grid_of_place(db_, p->id);
   }
   auto g = store::get_grid(db_, target_id);
   if (!g || g->kind != *target_grid_kind(kind)) {
-    return Status::invalid(
-        "target " + std::to_string(target_id) + " is not a " + std::string(to_string(kind)),
-        {{"field", "target_id"}});
+    return not_a_target(kind, target_id);
   }
   return g->id;
 }
@@ -46,7 +49,7 @@ Result<store::Notice> NoticeService::visible(const LifeCaller& c, Id notice_id) 
                               : c.scope.sees(n.grid_id);
   if (!sees)
     return Status::not_found("notice " + std::to_string(notice_id) + " does not exist",
-                             {{"notice_id", notice_id}});
+                             {{"id", notice_id}});
   return n;
 }
 
@@ -71,6 +74,9 @@ Result<NoticeView> NoticeService::view(const LifeCaller& c, store::Notice n) {
 Result<NoticeView> NoticeService::publish(const LifeCaller& c, const NoticeInput& in) {
   if (c.is_resident()) return Status::forbidden("notices are sent by staff");
   WEIGE_ASSIGN(Id grid, target_grid(in.target_kind, in.target_id));
+  if (!c.scope.sees(grid)) {  // read like a target that does not exist
+    return not_a_target(in.target_kind, in.target_id);
+  }
   WEIGE_TRY(require_managed(c, grid, "grid", grid));
   WEIGE_TRY(check_text(in.title, "title", true, 200));
   WEIGE_TRY(check_text(in.body, "body", true, 20000));
@@ -150,9 +156,8 @@ Result<std::vector<UnreadHousehold>> NoticeService::unread(const LifeCaller& c, 
 
 Result<CampaignView> NoticeService::create_campaign(const LifeCaller& c, const CampaignInput& in) {
   if (c.is_resident()) return Status::forbidden("campaigns are run by staff");
-  auto grid = store::get_grid(db_, in.grid_id);
-  if (!grid) return Status(grid.status().code(), grid.status().message(), {{"field", "grid_id"}});
-  WEIGE_TRY(require_managed(c, grid->id, "grid", grid->id));
+  WEIGE_ASSIGN(Grid grid, visible_grid_in_body(db_, c, in.grid_id, "grid_id"));
+  WEIGE_TRY(require_managed(c, grid.id, "grid", grid.id));
   WEIGE_TRY(check_text(in.title, "title", true, 200));
   WEIGE_TRY(check_text(in.note, "note", false));
   if (in.starts_at && in.ends_at && *in.ends_at < *in.starts_at) {
@@ -163,7 +168,7 @@ Result<CampaignView> NoticeService::create_campaign(const LifeCaller& c, const C
   store::Campaign k;
   k.theme = in.theme;
   k.title = in.title;
-  k.grid_id = grid->id;
+  k.grid_id = grid.id;
   k.starts_at = in.starts_at;
   k.ends_at = in.ends_at;
   k.note = in.note;

@@ -55,8 +55,7 @@ Status PatrolService::check_place_in_community(Id place_id, Id grid_id, const ch
 
 Result<store::PatrolPlan> PatrolService::create_plan(const LifeCaller& c, PlanInput in) {
   WEIGE_TRY(staff_only(c));
-  auto grid = store::get_grid(db_, in.grid_id);
-  if (!grid) return Status(grid.status().code(), grid.status().message(), {{"field", "grid_id"}});
+  WEIGE_TRY(visible_grid_in_body(db_, c, in.grid_id, "grid_id").status());
   WEIGE_TRY(require_managed(c, in.grid_id, "grid", in.grid_id));
   WEIGE_TRY(check_text(in.name, "name", true));
   if (in.route.empty() || in.route.size() > kMaxRoute) {
@@ -126,8 +125,9 @@ Result<PatrolDetail> PatrolService::record(const LifeCaller& c, const PatrolInpu
   store::Patrol p;
   if (in.plan_id) {
     auto plan = store::get_patrol_plan(db_, *in.plan_id);
-    if (!plan) return Status(plan.status().code(), plan.status().message(), {{"field", "plan_id"}});
-    WEIGE_TRY(require_visible(c, plan->grid_id, "patrol plan", plan->id));
+    if (!plan && plan.status().code() != Code::kNotFound) return plan.status();
+    if (!plan || !c.scope.sees(plan->grid_id))
+      return unknown_in_body("patrol plan", *in.plan_id, "plan_id");
     if (!c.scope.manages(plan->grid_id) && !participates(plan->participants, c.actor)) {
       return Status::forbidden(
           "only the plan's participants and the grid's staff record its patrols");
@@ -137,10 +137,9 @@ Result<PatrolDetail> PatrolService::record(const LifeCaller& c, const PatrolInpu
   } else {
     if (!in.grid_id)
       return Status::invalid("a patrol needs a plan_id or a grid_id", {{"field", "plan_id"}});
-    auto grid = store::get_grid(db_, *in.grid_id);
-    if (!grid) return Status(grid.status().code(), grid.status().message(), {{"field", "grid_id"}});
-    WEIGE_TRY(require_managed(c, grid->id, "grid", grid->id));
-    p.grid_id = grid->id;
+    WEIGE_ASSIGN(Grid grid, visible_grid_in_body(db_, c, *in.grid_id, "grid_id"));
+    WEIGE_TRY(require_managed(c, grid.id, "grid", grid.id));
+    p.grid_id = grid.id;
   }
   Seconds now = clock_();
   p.started_at = in.started_at.value_or(now);
@@ -210,10 +209,12 @@ Result<PatrolDetail> PatrolService::add_observation(const LifeCaller& c, Id patr
 
 Result<ObservationResult> PatrolService::decide(const LifeCaller& c, Id observation_id,
                                                 const OutcomeInput& in, CaseService& cases) {
+  WEIGE_TRY(staff_only(c));  // before the lookup: a resident learns nothing of the id
   WEIGE_ASSIGN(store::Observation o, store::get_observation(db_, observation_id));
   auto patrol = writable_patrol(c, o.patrol_id);
   if (!patrol && patrol.status().code() == Code::kNotFound) {
-    return Status::not_found("observation " + std::to_string(observation_id) + " does not exist");
+    return Status::not_found("observation " + std::to_string(observation_id) + " does not exist",
+                             {{"id", observation_id}});
   }
   if (!patrol) return patrol.status();
   if (o.outcome != ObservationOutcome::kOpen) {

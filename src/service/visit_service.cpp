@@ -9,17 +9,18 @@
 namespace weige::service {
 
 Result<Place> VisitService::household(const LifeCaller& c, Id household_id, bool write) {
+  // Unknown, not a household, or outside the caller's reach: one answer, so ids do not leak.
+  Status unknown =
+      Status::not_found("household " + std::to_string(household_id) + " does not exist",
+                        {{"household_id", household_id}});
   auto h = store::get_place(db_, household_id);
-  if (!h || h->kind != PlaceKind::kHousehold) {
-    return Status::not_found("household " + std::to_string(household_id) + " does not exist",
-                             {{"household_id", household_id}});
-  }
+  if (!h && h.status().code() != Code::kNotFound) return h.status();
+  if (!h || h->kind != PlaceKind::kHousehold) return unknown;
   if (c.is_resident()) {
-    if (write || c.scope.household_id != h->id) {
-      return Status::not_found("household " + std::to_string(household_id) + " does not exist");
-    }
+    if (write || c.scope.household_id != h->id) return unknown;
     return h;
   }
+  if (!c.scope.sees(h->grid_id.value_or(-1))) return unknown;
   WEIGE_TRY(require_managed(c, h->grid_id.value_or(-1), "household", household_id));
   return h;
 }
@@ -41,11 +42,9 @@ Result<VisitResult> VisitService::log(const LifeCaller& c, const VisitInput& in,
   if (c.is_resident())
     return Status::forbidden("visits are logged by the party members who link households");
   auto h = store::get_place(db_, in.household_id);
-  if (!h || h->kind != PlaceKind::kHousehold) {
-    return Status::invalid("place " + std::to_string(in.household_id) + " is not a household",
-                           {{"field", "household_id"}});
-  }
-  WEIGE_TRY(require_visible(c, h->grid_id.value_or(-1), "household", h->id));
+  if (!h && h.status().code() != Code::kNotFound) return h.status();
+  if (!h || h->kind != PlaceKind::kHousehold || !c.scope.sees(h->grid_id.value_or(-1)))
+    return unknown_in_body("household", in.household_id, "household_id");
   std::optional<Id> visitor = in.visitor_person_id ? in.visitor_person_id : c.actor.person_id;
   if (!visitor)
     return Status::invalid("visitor_person_id is required", {{"field", "visitor_person_id"}});

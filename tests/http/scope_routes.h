@@ -3,7 +3,6 @@
 // scope matrix fails on a route missing here (or here but gone from the
 // server), so a new endpoint cannot ship without a place in the matrix.
 
-#include <set>
 #include <string>
 #include <vector>
 
@@ -66,9 +65,9 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"setCalendarDay", R::kGlobal},
       {"deleteCalendarDay", R::kGlobal},
       {"verifyAudit", R::kGlobal, "only the chain's verdict and length, nothing of any entry"},
-      {"listAudit", R::kGlobal,
-       "OPEN: audit entries are not tied to grids; a community admin reads the whole trail (issue "
-       "#5, left for a decision)"},
+      // Audit entries are not tied to grids: browsing the trail is the subdistrict admin's alone
+      // (docs/decisions.md), so no role limited to a community reads about another.
+      {"listAudit", R::kGlobal},
       {"getEmergencyRoleMap", R::kGlobal,
        "the role map is the subdistrict's configuration (peacetime role -> emergency role), names "
        "no person or place"},
@@ -190,53 +189,6 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"listCampaigns", R::kList},
   };
   return routes;
-}
-
-// Community-life routes that are classified but not yet exercised cell by
-// cell (issue #5 stays open for them). The table tests require each of these
-// to lack its Call / ListCall, and every other scoped or list route to have
-// one, so this list can only shrink.
-inline const std::set<std::string>& pending_cells() {
-  static const std::set<std::string> pending{
-      "getPatrol",
-      "addPatrolCheckin",
-      "addPatrolObservation",
-      "decidePatrolObservation",
-      "getVisit",
-      "getHouseholdCare",
-      "setHouseholdCare",
-      "actOnTopic",
-      "commentOnTopic",
-      "voteOnTopic",
-      "updateTopicStep",
-      "completeDecision",
-      "getSignOnRates",
-      "signConvention",
-      "getConventionVersion",
-      "actOnConventionVersion",
-      "commentOnConventionSection",
-      "voteOnConventionVersion",
-      "getNotice",
-      "acknowledgeNotice",
-      "listNoticeUnread",
-      "linkCampaignCase",
-      "createPatrolPlan",
-      "recordPatrol",
-      "logVisit",
-      "raiseTopic",
-      "recordMeeting",
-      "createConvention",
-      "publishNotice",
-      "createCampaign",
-      "listPatrolPlans",
-      "listPatrols",
-      "getPatrolCoverage",
-      "listPatrolObservations",
-      "listVisits",
-      "getVisitCoverage",
-      "listOverdueCare",
-      "listNotices"};
-  return pending;
 }
 
 inline std::vector<std::string> routes_of(RouteClass cls) {

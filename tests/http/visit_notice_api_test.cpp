@@ -9,6 +9,7 @@
 
 #include "support/http_client.h"
 #include "support/mini_map.h"
+#include "support/route_matrix.h"
 #include "support/test_server.h"
 
 namespace weige::testing {
@@ -121,7 +122,8 @@ TEST_F(VisitNoticeApiTest, VisitsFollowTheChainAndTheirScope) {
       {"unknown form", one, {{"household_id", h[0]}, {"form", "phone_call"}}, 400},
       {"no form", one, {{"household_id", h[0]}}, 400},
       {"future", one, {{"household_id", h[0]}, {"form", "door_to_door"}, {"at", "2026-12-25"}}, 400},
-      {"not a household", one, {{"household_id", m.unit1}, {"form", "door_to_door"}}, 400},
+      // No household by that id: answered as an unknown one (or one outside the scope) is, 404.
+      {"not a household", one, {{"household_id", m.unit1}, {"form", "door_to_door"}}, 404},
       {"both follow-ups", one, {{"household_id", h[0]}, {"form", "door_to_door"}, {"learnt", "x"}, {"follow_up_case_id", 1}, {"follow_up_category_id", 701}}, 400},
       {"follow-up without words", one, {{"household_id", h[0]}, {"form", "door_to_door"}, {"follow_up_category_id", 701}}, 400},
   };
@@ -250,8 +252,11 @@ TEST_F(VisitNoticeApiTest, NoticesReachHouseholdsByScopeWithReadAcknowledgements
   // The building spans two micro-grids: its notices belong to grid A1, which head 1 does not run.
   EXPECT_EQ(send("/api/v1/notices", {{"target_kind", "building"}, {"target_id", m.building}, {"title", "x"}, {"body", "y"}}, head).status,
             403);
-  EXPECT_EQ(send("/api/v1/notices", {{"target_kind", "compound"}, {"target_id", m.compound}, {"title", "x"}, {"body", "y"}}, other).status,
-            404);
+  // A compound outside the scope is a bad target, exactly as one that does not exist.
+  Reply outside = send("/api/v1/notices", {{"target_kind", "compound"}, {"target_id", m.compound}, {"title", "x"}, {"body", "y"}}, other);
+  Reply unknown = send("/api/v1/notices", {{"target_kind", "compound"}, {"target_id", kNoSuchId}, {"title", "x"}, {"body", "y"}}, other);
+  EXPECT_EQ(outside.status, 400);
+  EXPECT_EQ(without_id(outside.body, m.compound), without_id(unknown.body, kNoSuchId));
   EXPECT_EQ(before, dump(server.db()));
   EXPECT_EQ(ok(send("/api/v1/notices", {{"target_kind", "micro_grid"}, {"target_id", m.micro_a11}, {"title", "楼道清理"}, {"body", "周六"}},
                     head),

@@ -32,6 +32,11 @@ constexpr Step kPath[] = {
     {"start", CaseState::kInProgress, true}, {"resolve", CaseState::kResolved, true},
     {"verify", CaseState::kVerified, false}, {"close", CaseState::kClosed, false}};
 
+// The last id in a list of rows (the one just added).
+Id last_id(const json& rows) {
+  return rows.is_array() && !rows.empty() ? rows.back()["id"].get<Id>() : 0;
+}
+
 }  // namespace
 
 std::string to_string(Placement p) {
@@ -103,21 +108,143 @@ void ScopeWorld::add_life(Site& s) {
                           {"name", tag + "巡查"},
                           {"route", {s.compound}},
                           {"participants", {{{"person_id", s.worker}, {"kind", "volunteer"}}}}});
-  s.topic = create(port_, "/api/v1/topics", {{"grid_id", s.ordinary_grid}, {"title", tag + "议题"}});
-  s.meeting = create(port_, "/api/v1/meetings",
-                     {{"kind", "joint_meeting"}, {"grid_id", s.ordinary_grid}, {"minutes", "商定"}});
+  s.topic =
+      create(port_, "/api/v1/topics", {{"grid_id", s.ordinary_grid}, {"title", tag + "议题"}});
+  s.meeting =
+      create(port_, "/api/v1/meetings",
+             {{"kind", "joint_meeting"}, {"grid_id", s.ordinary_grid}, {"minutes", "商定"}});
   s.convention =
       create(port_, "/api/v1/conventions",
              {{"place_id", s.compound},
               {"title", tag + "公约"},
               {"sections", {{{"key", "1"}, {"heading", "总则"}, {"text", "邻里和睦"}}}}});
-  s.campaign = create(port_, "/api/v1/campaigns",
-                      {{"theme", "fire_safety"}, {"title", tag + "消防月"}, {"grid_id", s.ordinary_grid}});
+  s.campaign =
+      create(port_, "/api/v1/campaigns",
+             {{"theme", "fire_safety"}, {"title", tag + "消防月"}, {"grid_id", s.ordinary_grid}});
+  add_life_activity(s);
+}
+
+json ScopeWorld::admin(const std::string& method, const std::string& path, const json& j,
+                       int status) {
+  Reply r = http(port_, {method, path, j.is_null() ? "" : j.dump(), "application/json", {}});
+  EXPECT_EQ(r.status, status) << method << " " << path << " " << r.body;
+  return r.status == status ? body(r) : json::object();
+}
+
+Id ScopeWorld::act(const std::string& collection, Id id, const std::string& action, json extra) {
+  extra["action"] = action;
+  admin("POST", path_of(collection, id, "/actions"), extra, 200);
+  return id;
+}
+
+void ScopeWorld::add_life_activity(Site& s) {
+  std::string tag = to_string(s.placement);
+  json worker = {{{"person_id", s.worker}, {"kind", "volunteer"}}};
+  s.version = admin("GET", path_of("conventions", s.convention), nullptr, 200)["versions"][0].value(
+      "id", Id{0});
+  json patrol = admin("POST", "/api/v1/patrols",
+                      {{"plan_id", s.patrol_plan},
+                       {"participants", worker},
+                       {"checkins", {{{"place_id", s.compound}}}},
+                       {"observations", {{{"place_id", s.compound}, {"text", tag + "单车乱停"}}}}});
+  s.patrol = patrol.value("id", Id{0});
+  s.observation = last_id(patrol["observations"]);
+  admin("POST", "/api/v1/links",
+        {{"tier", 3}, {"from_person_id", s.worker}, {"to_household_id", s.household}});
+  s.visit = admin("POST", "/api/v1/visits",
+                  {{"household_id", s.household},
+                   {"visitor_person_id", s.worker},
+                   {"form", "door_to_door"},
+                   {"at", "2026-06-01"},
+                   {"learnt", "一切安好"}})
+                .value("id", Id{0});
+  admin("PUT", path_of("households", s.household, "/care"),
+        {{"tags", {{{"tag", "elderly_alone"}}}}}, 200);
+  s.notice = create(port_, "/api/v1/notices",
+                    {{"target_kind", "compound"},
+                     {"target_id", s.compound},
+                     {"title", tag + "停水通知"},
+                     {"body", "周六停水"},
+                     {"campaign_id", s.campaign}});
+  s.published_topic = new_voting_topic(s.placement);
+  json topic = admin("GET", path_of("topics", s.published_topic), nullptr, 200);
+  s.topic_meeting = last_id(topic["meetings"]);
+  admin("POST", path_of("topics", s.published_topic, "/votes"),
+        {{"ballot", "for"}, {"household_id", s.household}});
+  act("topics", s.published_topic, "close_voting");
+  s.step = last_id(admin("POST", path_of("topics", s.published_topic, "/steps"),
+                         {{"title", tag + "清理楼道"}})["steps"]);
+  act("topics", s.published_topic, "publish", {{"note", "通过"}});
+}
+
+Id ScopeWorld::new_topic(Placement p) {
+  return create(port_, "/api/v1/topics",
+                {{"grid_id", site(p).ordinary_grid}, {"title", to_string(p) + "新议题"}});
+}
+
+Id ScopeWorld::new_voting_topic(Placement p) {
+  Id t = new_topic(p);
+  act("topics", t, "open_consultation");
+  act("topics", t, "schedule_meeting");
+  admin("POST", "/api/v1/meetings",
+        {{"kind", "courtyard_meeting"}, {"topic_id", t}, {"minutes", "议定"}});
+  return act("topics", t, "open_voting", {{"quorum_percent", 1}});
+}
+
+Id ScopeWorld::new_draft_version(Placement p) {
+  json conv = admin("POST", "/api/v1/conventions",
+                    {{"place_id", site(p).compound},
+                     {"title", to_string(p) + "新公约"},
+                     {"sections", {{{"key", "1"}, {"heading", "总则"}, {"text", "邻里和睦"}}}}});
+  return conv.contains("versions") ? last_id(conv["versions"]) : 0;
+}
+
+Id ScopeWorld::new_voting_version(Placement p) {
+  Id v = new_draft_version(p);
+  act("convention-versions", v, "open_consultation");
+  return act("convention-versions", v, "open_voting", {{"quorum_percent", 1}});
+}
+
+Id ScopeWorld::new_adopted_convention(Placement p) {
+  Id v = new_voting_version(p);
+  admin("POST", path_of("convention-versions", v, "/votes"),
+        {{"ballot", "for"}, {"household_id", site(p).household}});
+  act("convention-versions", v, "close_voting");
+  json version = admin("GET", path_of("convention-versions", v), nullptr, 200);
+  EXPECT_EQ(version.value("state", ""), "adopted") << version.dump();
+  return version.value("convention_id", Id{0});
+}
+
+Id ScopeWorld::new_observation(Placement p) {
+  json patrol =
+      admin("POST", path_of("patrols", site(p).patrol, "/observations"), {{"text", "新发现"}});
+  return last_id(patrol["observations"]);
+}
+
+Id ScopeWorld::new_decision(Placement p) {
+  json meeting = admin(
+      "POST", path_of("meetings", site(p).meeting, "/decisions"),
+      {{"text", "限期清理"}, {"owner_organisation_id", site(p).company}, {"due_on", "2026-12-20"}});
+  return last_id(meeting["decisions"]);
 }
 
 bool is_life(Family f) {
-  return f == Family::kPatrolPlan || f == Family::kTopic || f == Family::kMeeting ||
-         f == Family::kConvention || f == Family::kCampaign;
+  return f >= Family::kPatrolPlan;
+}
+
+bool ScopeWorld::life_reaches_household(const Caller& c, Placement p) const {
+  if (c.role == Role::kResident)
+    return c.person && resident_household_.at(*c.person) == site(p).household;
+  return life_manages(c, site(p).micro_grid);
+}
+
+bool ScopeWorld::acts_for_household(const Caller& c, Placement p) const {
+  return c.role == Role::kResident ? life_reaches_household(c, p)
+                                   : life_manages(c, site(p).micro_grid);
+}
+
+bool ScopeWorld::patrols(const Caller& c, Placement p) const {
+  return c.member && *c.member == site(p).worker;
 }
 
 bool ScopeWorld::life_manages(const Caller& c, Id grid) const {
@@ -142,6 +269,8 @@ bool ScopeWorld::life_sees(const Caller& c, Id grid) const {
 }
 
 bool ScopeWorld::manages(const Caller& c, Family f, const Target& t) const {
+  if (f == Family::kVisit || f == Family::kCaredHousehold)
+    return life_reaches_household(c, t.placement);
   return !is_life(f) || life_manages(c, site(t.placement).ordinary_grid);
 }
 
@@ -392,6 +521,30 @@ Id ScopeWorld::resource(Family f, const Target& t) const {
       return s.convention;
     case Family::kCampaign:
       return s.campaign;
+    case Family::kPatrol:
+      return s.patrol;
+    case Family::kObservation:
+      return s.observation;
+    case Family::kTopicStep:
+      return s.step;
+    case Family::kPublishedTopic:
+      return s.published_topic;
+    case Family::kTopicMeeting:
+      return s.topic_meeting;
+    case Family::kConventionVersion:
+      return s.version;
+    case Family::kNotice:
+      return s.notice;
+    case Family::kDecision:
+      return 0;  // made fresh by each cell
+    case Family::kLifeGrid:
+      return s.ordinary_grid;
+    case Family::kLifeCompound:
+      return s.compound;
+    case Family::kVisit:
+      return s.visit;
+    case Family::kCaredHousehold:
+      return s.household;
   }
   return 0;
 }
@@ -431,7 +584,20 @@ bool ScopeWorld::sees(const Caller& c, Family f, const Target& t, Id id) const {
     case Family::kMeeting:
     case Family::kConvention:
     case Family::kCampaign:
+    case Family::kPatrol:
+    case Family::kObservation:
+    case Family::kTopicStep:
+    case Family::kPublishedTopic:
+    case Family::kTopicMeeting:
+    case Family::kConventionVersion:
+    case Family::kNotice:
+    case Family::kDecision:
+    case Family::kLifeGrid:
+    case Family::kLifeCompound:
       return life_sees(c, site(t.placement).ordinary_grid);
+    case Family::kVisit:
+    case Family::kCaredHousehold:
+      return life_reaches_household(c, t.placement);
   }
   return false;
 }

@@ -13,6 +13,9 @@
 // Last, after all of that (so the cells of earlier routes see the world they
 // saw before), each placement's compound is put under an emergency of its
 // own: its building team, the household's screening task, an errand for it.
+// Then community life at each placement (Site lists it): plans, patrols,
+// topics, meetings, conventions, notices and campaigns of the ordinary grid;
+// a visit and care tags for the household.
 //
 // The expectation is written out from scope.h's contract and from what the
 // fixture built, never asked of the server: a caller's scope is a list of
@@ -56,8 +59,17 @@ struct Site {
   Id emergency = 0, team = 0, team_member = 0, task = 0, errand = 0;
   // Community life, all scoped by the ordinary grid (A1, A2, B1), so that
   // micro-grid staff below it see them without managing them: a patrol plan,
-  // a topic, a meeting, a convention of the compound and a campaign.
+  // a topic, a meeting, a convention of the compound (its first version a
+  // draft), a campaign; a patrol on the plan by the micro-grid worker with an
+  // observation; a notice to the compound in the campaign; a topic taken to
+  // publication (its meeting with minutes, one implementation step).
   Id patrol_plan = 0, topic = 0, meeting = 0, convention = 0, campaign = 0;
+  Id version = 0, patrol = 0, observation = 0, notice = 0;
+  Id published_topic = 0, topic_meeting = 0, step = 0;
+  // Scoped by the household's micro-grid: the micro-grid worker links the
+  // household (tier 3) and visited it months ago; it is tagged elderly_alone,
+  // so its visit is overdue.
+  Id visit = 0;
   Id case_of(CaseKind k) const { return k == CaseKind::kDispute ? dispute : lift; }
   Id photo_of(CaseKind k) const { return k == CaseKind::kDispute ? dispute_photo : lift_photo; }
 };
@@ -87,6 +99,19 @@ enum class Family {
   kMeeting,
   kConvention,
   kCampaign,
+  kPatrol,             // the plan's patrol, by the micro-grid worker
+  kObservation,        // an observation on that patrol
+  kTopicStep,          // the published topic's implementation step
+  kPublishedTopic,     // the topic taken to publication
+  kTopicMeeting,       // its meeting
+  kConventionVersion,  // the convention's first version
+  kNotice,             // to the compound
+  kDecision,           // a meeting decision, owned by the placement's property company
+  kLifeGrid,           // the ordinary grid, as community life names it in a body
+  kLifeCompound,       // the compound, likewise
+  // Community life scoped by the household's micro-grid (visits and care).
+  kVisit,
+  kCaredHousehold,
 };
 bool is_life(Family f);
 
@@ -155,6 +180,16 @@ class ScopeWorld {
   // the grids above and manages nothing; subdistrict roles everything.
   bool life_sees(const Caller& c, Id grid) const;
   bool life_manages(const Caller& c, Id grid) const;
+  // A household's visits and care: a resident their own; staff and volunteers
+  // the households of the grids they manage (a micro-grid is seen only when managed).
+  bool life_reaches_household(const Caller& c, Placement p) const;
+  // Who takes part for the placement's household (votes, sign-ons,
+  // acknowledgements): a resident for their own, anyone else when they manage
+  // its micro-grid.
+  bool acts_for_household(const Caller& c, Placement p) const;
+  // Whether the caller is among the participants of the placement's patrol
+  // plan and patrol (its micro-grid worker).
+  bool patrols(const Caller& c, Placement p) const;
   // Whether the caller may change the family's resource they see (true for
   // families outside community life, whose scope has no such split).
   bool manages(const Caller& c, Family f, const Target& t) const;
@@ -185,6 +220,14 @@ class ScopeWorld {
   Id new_compound(Placement p);  // a building, a unit in the micro-grid, a household; no emergency
   // A new person put on the team (a team that does not exist gets none).
   Id new_team_member(Id team);
+  // Community life, for cells that use up what they touch (all as the admin).
+  Id new_topic(Placement p);               // raised in the ordinary grid
+  Id new_voting_topic(Placement p);        // taken to voting (quorum 1%)
+  Id new_draft_version(Placement p);       // of a new convention of the compound
+  Id new_voting_version(Placement p);      // likewise, taken to voting
+  Id new_adopted_convention(Placement p);  // a new convention whose first version is adopted
+  Id new_observation(Placement p);         // on the placement's patrol
+  Id new_decision(Placement p);            // on the placement's meeting, owned by its company
 
  private:
   struct PlaceRow {
@@ -205,6 +248,12 @@ class ScopeWorld {
   Id add_case(const Site& s, CaseKind k, std::string* token = nullptr);
   void declare(Site& s);
   void add_life(Site& s);
+  void add_life_activity(Site& s);
+  // POSTs (or `method`s) as the admin and expects `status`; the answer's body.
+  nlohmann::json admin(const std::string& method, const std::string& path,
+                       const nlohmann::json& body, int status = 201);
+  Id act(const std::string& collection, Id id, const std::string& action,
+         nlohmann::json extra = nlohmann::json::object());
   bool own_compound(const Caller& c, Id compound) const;  // its grid in scope, or the company's
   bool on_team(const Caller& c, std::optional<Id> team) const;  // of an active emergency
   void add_caller(Role r);

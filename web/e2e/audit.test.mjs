@@ -28,3 +28,14 @@ test('an admin browses the audit trail and sees a reveal with its reason', async
   await screenshot(page, 'audit')
   assert.deepEqual(page.problems, [])
 })
+
+test('a community secretary has no audit menu entry and is refused the page', async () => {
+  // Audit entries are not tied to grids: the trail is the subdistrict admin's alone (docs/decisions.md).
+  const page = await openPage(browser, { as: 'secretary' })
+  await goto(page, '/cases')
+  await page.locator('.nav-menu [data-nav="/cases"]').waitFor()
+  assert.equal(await page.locator('.nav-menu [data-nav="/audit"]').count(), 0)
+  await goto(page, '/audit')
+  await page.waitForURL((u) => u.pathname === '/forbidden')
+  await page.context().close()
+})
