@@ -517,6 +517,8 @@ void Api::register_emergency_routes() {
                .summary = "Screening tasks of the current round within scope (the to-visit list with uncovered=true)",
                .tag = "emergency",
                .params = {{"building_id", "query", "integer", ""}, {"team_id", "query", "integer", ""},
+                          {"compound_id", "query", "integer", ""},
+                          {"grid_id", "query", "integer", "that grid and the grids directly under it"},
                           {"uncovered", "query", "boolean", "only households not yet reached"},
                           {"limit", "query", "integer", "1..500"}, {"offset", "query", "integer", ""}},
                .response_schema = "ScreeningTaskList", .permission = Permission::kEmergencyRead,
@@ -529,6 +531,8 @@ void Api::register_emergency_routes() {
                  f.round_id = round.id;
                  WEIGE_TRY(query_id(r, "building_id", f.building_id));
                  WEIGE_TRY(query_id(r, "team_id", f.team_id));
+                 WEIGE_TRY(query_id(r, "compound_id", f.compound_id));
+                 WEIGE_TRY(query_id(r, "grid_id", f.grid_id));
                  std::optional<bool> uncovered;
                  WEIGE_TRY(query_bool(r, "uncovered", uncovered));
                  f.uncovered_only = uncovered.value_or(false);

@@ -62,6 +62,15 @@ std::string scope_sql(const TaskScope& s, Params& p, const std::string& grid_col
   return parts.empty() ? " AND 0" : " AND (" + parts + ")";
 }
 
+// " AND ..." keeping the tasks of a grid and of the grids directly under it
+// (an ordinary grid's micro-grids); "" without a grid.
+std::string within_grid_sql(std::optional<Id> grid, Params& p) {
+  if (!grid) return "";
+  p.emplace_back(*grid);
+  p.emplace_back(*grid);
+  return " AND t.grid_id IN (SELECT id FROM grids WHERE id = ? OR parent_id = ?)";
+}
+
 constexpr const char* kTaskColumns =
     "t.id, t.round_id, t.household_id, t.building_id, t.compound_id, t.grid_id, t.team_id, t.outcome, t.data, "
     "t.restricted, t.note, t.attempts, t.screened_by, t.screened_at, t.covered_at, "
@@ -485,6 +494,11 @@ Result<std::pair<std::vector<TaskRecord>, std::int64_t>> list_tasks(Db& db, cons
     where += " AND t.team_id = ?";
     p.emplace_back(*f.team_id);
   }
+  if (f.compound_id) {
+    where += " AND t.compound_id = ?";
+    p.emplace_back(*f.compound_id);
+  }
+  where += within_grid_sql(f.grid_id, p);
   if (f.uncovered_only) where += " AND t.outcome IN ('pending','not_at_home')";
   where += scope_sql(scope, p, "t.grid_id", "t.compound_id", "t.team_id");
   WEIGE_ASSIGN(std::int64_t total, db.scalar("SELECT count(*) FROM screening_tasks t" + where, p));
@@ -519,12 +533,9 @@ Result<std::vector<ProgressRow>> round_progress(Db& db, Id round_id, const std::
     return Status::invalid("progress is by building, compound, grid, area or total", {{"parameter", "by"}});
   }
   Params p{round_id};
+  // Two statements: the parameters must follow the order of the clauses.
   std::string where = " WHERE t.round_id = ?" + scope_sql(scope, p, "t.grid_id", "t.compound_id", "t.team_id");
-  if (within_grid) {
-    where += " AND t.grid_id IN (SELECT id FROM grids WHERE id = ? OR parent_id = ?)";
-    p.emplace_back(*within_grid);
-    p.emplace_back(*within_grid);
-  }
+  where += within_grid_sql(within_grid, p);
   std::vector<ProgressRow> out;
   WEIGE_TRY(db.query(
       "SELECT k, coalesce(n.name, ''), total, pending, reached, not_at_home, refused, needs_help FROM (SELECT " + key +

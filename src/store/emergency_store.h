@@ -143,6 +143,8 @@ struct TaskFilter {
   Id round_id = 0;
   std::optional<Id> building_id;
   std::optional<Id> team_id;
+  std::optional<Id> compound_id;
+  std::optional<Id> grid_id;  // that grid and the grids directly under it
   bool uncovered_only = false;  // pending or not at home
   int limit = 50;
   int offset = 0;

@@ -406,6 +406,15 @@ TEST_F(EmergencyApiTest, TheCoverageMapCountsEachGridAndDrillsIntoItsBuildings) 
     EXPECT_EQ(b["covered"], b["id"] == building ? in_building - 1 : 0) << b.dump();
   }
 
+  // The to-visit list the map links to, filtered the same way: the grid, the compound, the building.
+  std::int64_t left = households_of(huarun_) - (in_building - 1);
+  EXPECT_EQ(body(send("GET", base + "/tasks?uncovered=true&grid_id=" + std::to_string(grid)))["total"], left);
+  EXPECT_EQ(body(send("GET", base + "/tasks?uncovered=true&compound_id=" + std::to_string(huarun_)))["total"], left);
+  EXPECT_EQ(body(send("GET", base + "/tasks?uncovered=true&building_id=" + std::to_string(building)))["total"], 1);
+  Id micro = drilled["areas"][0]["id"];
+  EXPECT_EQ(body(send("GET", base + "/tasks?grid_id=" + std::to_string(micro)))["total"], drilled["areas"][0]["total"]);
+  EXPECT_EQ(body(send("GET", base + "/tasks?compound_id=" + std::to_string(other_)))["total"], 0);
+
   // Bad and unknown grids; a grid worker of another grid sees neither the emergency nor its map.
   EXPECT_EQ(send("GET", base + "/coverage-map?grid_id=abc").status, 400);
   Reply unknown = send("GET", base + "/coverage-map?grid_id=999999");

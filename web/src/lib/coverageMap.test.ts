@@ -12,6 +12,7 @@ import {
   rankByCoverage,
   shapesKey,
   toVisit,
+  visitFilter,
   visitQuery,
 } from './coverageMap'
 import { COVERAGE_COLOURS } from './emergency'
@@ -111,10 +112,14 @@ describe('a clicked place', () => {
     expect(coverageNote(r)).toBe('58.3% (7/12)')
     expect(coverageNote(row(1, {}))).toBe('– (0/0)')
   })
-  it('links a building to its own to-visit list, anything else to the whole list', () => {
-    expect(visitQuery({ level: 'building', row: { id: 42 } })).toEqual({ tab: 'visit', building: '42' })
-    expect(visitQuery({ level: 'area', row: { id: 42 } })).toEqual({ tab: 'visit' })
-    expect(visitQuery({ level: 'compound', row: { id: 42 } })).toEqual({ tab: 'visit' })
+  it('links to the to-visit list of that grid, compound or building, and reads the link back', () => {
+    expect(visitQuery({ level: 'building', row: { id: 42, name: '1栋' } })).toEqual({ tab: 'visit', building: '42' })
+    expect(visitQuery({ level: 'area', row: { id: 7, name: '第1网格' } })).toEqual({ tab: 'visit', grid: '7', where: '第1网格' })
+    expect(visitQuery({ level: 'compound', row: { id: 3, name: '锦云府' } })).toEqual({ tab: 'visit', compound: '3', where: '锦云府' })
+    expect(visitFilter(visitQuery({ level: 'area', row: { id: 7, name: 'g' } }))).toEqual({ key: 'grid', id: 7 })
+    expect(visitFilter({ tab: 'visit', compound: '3' })).toEqual({ key: 'compound', id: 3 })
+    expect(visitFilter({ tab: 'visit', grid: 'x', building: '0' })).toBeNull()
+    expect(visitFilter({})).toBeNull()
   })
   it('opens ordinary and exclusive grids, not micro-grids nor once inside a grid', () => {
     expect(canDrill({ kind: 'grid' }, false)).toBe(true)

@@ -95,9 +95,20 @@ export interface MapPick {
   row: CoverageArea | CoveragePoint
 }
 
-/** The query of the emergency page's to-visit tab for a pick: filtered to the building when it is one. */
-export function visitQuery(pick: Pick<MapPick, 'level'> & { row: { id: number } }): Record<string, string> {
-  return pick.level === 'building' ? { tab: 'visit', building: String(pick.row.id) } : { tab: 'visit' }
+/** The query of the emergency page's to-visit tab for a pick: filtered to that grid, compound or building. */
+export function visitQuery(pick: Pick<MapPick, 'level'> & { row: { id: number; name: string } }): Record<string, string> {
+  if (pick.level === 'building') return { tab: 'visit', building: String(pick.row.id) }
+  // The list names a grid or compound only from the link (it has no list of them to choose from).
+  return { tab: 'visit', [pick.level === 'area' ? 'grid' : 'compound']: String(pick.row.id), where: pick.row.name }
+}
+
+/** The to-visit list's filter from the page's query: ?grid=, ?compound= or ?building= (the first that is an id). */
+export function visitFilter(query: Record<string, unknown>): { key: 'grid' | 'compound' | 'building'; id: number } | null {
+  for (const key of ['building', 'compound', 'grid'] as const) {
+    const id = Number(query[key])
+    if (Number.isInteger(id) && id > 0) return { key, id }
+  }
+  return null
 }
 
 /** Only grids that hold others (ordinary and exclusive grids) can be opened to their micro-grids and buildings. */

@@ -152,6 +152,10 @@ const emergency: Shape<typeof zh> = {
     screenedAt: 'Last visit',
     none: 'Every household is covered',
     count: '{n} households not yet covered',
+    only: {
+      grid: 'Only {name}',
+      compound: 'Only {name}',
+    },
   },
   teams: {
     task_force: 'Task force',

@@ -149,6 +149,10 @@ const emergency = {
     screenedAt: '最近走访',
     none: '所有住户均已覆盖',
     count: '还有 {n} 户未覆盖',
+    only: {
+      grid: '仅{name}',
+      compound: '仅{name}',
+    },
   },
   teams: {
     task_force: '包干专班',
