@@ -328,7 +328,7 @@ test('an epidemic for Huarun Phase 6: declared, screened on the phone, two erran
 
   // The console pages fit a phone too.
   const small = await openPage(browser, { as: 'admin', width: 375, height: 812 })
-  for (const path of ['/emergencies', `/emergencies/${id}`, `/emergencies/${id}?tab=teams`, `/emergencies/${id}?tab=report`]) {
+  for (const path of ['/emergencies', `/emergencies/${id}`, `/emergencies/${id}?tab=map`, `/emergencies/${id}?tab=teams`, `/emergencies/${id}?tab=report`]) {
     await goto(small, path)
     await small.locator('[data-testid="emergencies-table"], [data-testid="emergency-detail"]').first().waitFor()
     await settled(small)
