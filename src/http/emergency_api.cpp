@@ -9,6 +9,7 @@
 #include "http/case_dto.h"
 #include "http/json_body.h"
 #include "report/emergency_report.h"
+#include "service/emergency_map.h"
 #include "service/emergency_service.h"
 #include "service/people_service.h"
 #include "store/people_store.h"
@@ -102,6 +103,24 @@ json progress_json(const store::ProgressRow& p) {
           {"refused", p.refused},
           {"needs_help", p.needs_help},
           {"coverage", p.total ? static_cast<double>(p.covered()) / static_cast<double>(p.total) : 1.0}};
+}
+
+json coverage_area_json(const service::CoverageArea& a) {
+  json j = progress_json(a.progress);
+  j["kind"] = to_string(a.grid.kind);
+  j["code"] = a.grid.code;
+  j["parent_id"] = a.grid.parent_id ? json(*a.grid.parent_id) : json(nullptr);
+  j["boundary"] = polygon_json(a.grid.boundary);
+  return j;
+}
+
+json coverage_point_json(const service::CoveragePoint& p) {
+  json j = progress_json(p.progress);
+  j["kind"] = to_string(p.place.kind);
+  j["parent_id"] = p.place.parent_id ? json(*p.place.parent_id) : json(nullptr);
+  j["location"] = point_json(p.place.location);
+  j["outline"] = polygon_json(p.place.outline);
+  return j;
 }
 
 Status not_found_emergency(Id id) {
@@ -443,7 +462,7 @@ void Api::register_emergency_routes() {
   router_.add({.method = "GET", .pattern = "/api/v1/emergencies/{id}/progress", .operation_id = "getScreeningProgress",
                .summary = "Screening progress of a round by building, compound or grid (within scope)",
                .tag = "emergency",
-               .params = {{"by", "query", "string", "building, compound (default), grid or total"},
+               .params = {{"by", "query", "string", "building, compound (default), grid, area (micro-grids rolled into their grid) or total"},
                           {"round", "query", "integer", "round number (default: current)"}},
                .response_schema = "ScreeningProgress", .permission = Permission::kEmergencyRead,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
@@ -468,10 +487,38 @@ void Api::register_emergency_routes() {
                              {"total", progress_json(total.front())}};
                })});
 
+  router_.add({.method = "GET", .pattern = "/api/v1/emergencies/{id}/coverage-map", .operation_id = "getCoverageMap",
+               .summary = "The current round's coverage on the map: per grid with its boundary; with grid_id, per "
+                          "grid under it (boundaries), compound and building (points, outlines), within scope",
+               .tag = "emergency",
+               .params = {{"grid_id", "query", "integer", "drill into this grid (default: the grids in scope)"}},
+               .response_schema = "CoverageMap", .permission = Permission::kEmergencyRead,
+               .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
+                 WEIGE_ASSIGN(Id id, path_id(r));
+                 std::optional<Id> grid;
+                 WEIGE_TRY(query_id(r, "grid_id", grid));
+                 WEIGE_ASSIGN(auto c, caller_of(r, db));
+                 WEIGE_TRY(visible_emergency(db, id, c).status());
+                 WEIGE_ASSIGN(auto m, service::coverage_map(db, id, c.es.tasks, grid));
+                 // A grid outside the caller's grids, with none of their tasks, reads as one that does not exist.
+                 if (grid && !c.es.all && m.total.total == 0 && !service::scoped_grid(db, *grid, c.scope)) {
+                   return Status::not_found("grid " + std::to_string(*grid) + " does not exist", {{"parameter", "grid_id"}});
+                 }
+                 json areas = json::array(), compounds = json::array(), buildings = json::array();
+                 for (const auto& a : m.areas) areas.push_back(coverage_area_json(a));
+                 for (const auto& p : m.compounds) compounds.push_back(coverage_point_json(p));
+                 for (const auto& p : m.buildings) buildings.push_back(coverage_point_json(p));
+                 return json{{"round", m.round},          {"grid_id", grid ? json(*grid) : json(nullptr)},
+                             {"total", progress_json(m.total)}, {"areas", areas},
+                             {"compounds", compounds},    {"buildings", buildings}};
+               })});
+
   router_.add({.method = "GET", .pattern = "/api/v1/emergencies/{id}/tasks", .operation_id = "listScreeningTasks",
                .summary = "Screening tasks of the current round within scope (the to-visit list with uncovered=true)",
                .tag = "emergency",
                .params = {{"building_id", "query", "integer", ""}, {"team_id", "query", "integer", ""},
+                          {"compound_id", "query", "integer", ""},
+                          {"grid_id", "query", "integer", "that grid and the grids directly under it"},
                           {"uncovered", "query", "boolean", "only households not yet reached"},
                           {"limit", "query", "integer", "1..500"}, {"offset", "query", "integer", ""}},
                .response_schema = "ScreeningTaskList", .permission = Permission::kEmergencyRead,
@@ -484,6 +531,8 @@ void Api::register_emergency_routes() {
                  f.round_id = round.id;
                  WEIGE_TRY(query_id(r, "building_id", f.building_id));
                  WEIGE_TRY(query_id(r, "team_id", f.team_id));
+                 WEIGE_TRY(query_id(r, "compound_id", f.compound_id));
+                 WEIGE_TRY(query_id(r, "grid_id", f.grid_id));
                  std::optional<bool> uncovered;
                  WEIGE_TRY(query_bool(r, "uncovered", uncovered));
                  f.uncovered_only = uncovered.value_or(false);

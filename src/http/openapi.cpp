@@ -55,6 +55,9 @@ void emergency_components(json& s) {
   s["ScreeningRoundInput"] = obj({{"fields", arr}}, {});
   s["ScreeningProgress"] = obj({{"round", id}, {"by", str}, {"items", arr}, {"total", object}},
                                {"round", "by", "items", "total"});
+  s["CoverageMap"] = obj({{"round", id}, {"grid_id", nid}, {"total", object}, {"areas", arr}, {"compounds", arr},
+                          {"buildings", arr}},
+                         {"round", "grid_id", "total", "areas", "compounds", "buildings"});
   s["ScreeningTask"] = obj({{"id", id}, {"household_id", id}, {"household", str}, {"building_id", id},
                             {"outcome", str}, {"covered", boolean}, {"data", object}, {"restricted", boolean}},
                            {"id", "household_id", "outcome", "covered"});

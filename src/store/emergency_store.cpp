@@ -62,6 +62,15 @@ std::string scope_sql(const TaskScope& s, Params& p, const std::string& grid_col
   return parts.empty() ? " AND 0" : " AND (" + parts + ")";
 }
 
+// " AND ..." keeping the tasks of a grid and of the grids directly under it
+// (an ordinary grid's micro-grids); "" without a grid.
+std::string within_grid_sql(std::optional<Id> grid, Params& p) {
+  if (!grid) return "";
+  p.emplace_back(*grid);
+  p.emplace_back(*grid);
+  return " AND t.grid_id IN (SELECT id FROM grids WHERE id = ? OR parent_id = ?)";
+}
+
 constexpr const char* kTaskColumns =
     "t.id, t.round_id, t.household_id, t.building_id, t.compound_id, t.grid_id, t.team_id, t.outcome, t.data, "
     "t.restricted, t.note, t.attempts, t.screened_by, t.screened_at, t.covered_at, "
@@ -485,6 +494,11 @@ Result<std::pair<std::vector<TaskRecord>, std::int64_t>> list_tasks(Db& db, cons
     where += " AND t.team_id = ?";
     p.emplace_back(*f.team_id);
   }
+  if (f.compound_id) {
+    where += " AND t.compound_id = ?";
+    p.emplace_back(*f.compound_id);
+  }
+  where += within_grid_sql(f.grid_id, p);
   if (f.uncovered_only) where += " AND t.outcome IN ('pending','not_at_home')";
   where += scope_sql(scope, p, "t.grid_id", "t.compound_id", "t.team_id");
   WEIGE_ASSIGN(std::int64_t total, db.scalar("SELECT count(*) FROM screening_tasks t" + where, p));
@@ -498,28 +512,36 @@ Result<std::pair<std::vector<TaskRecord>, std::int64_t>> list_tasks(Db& db, cons
   return std::make_pair(std::move(out), total);
 }
 
-Result<std::vector<ProgressRow>> round_progress(Db& db, Id round_id, const std::string& by, const TaskScope& scope) {
-  std::string key, name_join;
+Result<std::vector<ProgressRow>> round_progress(Db& db, Id round_id, const std::string& by, const TaskScope& scope,
+                                                std::optional<Id> within_grid) {
+  std::string key, name_join, from = " FROM screening_tasks t";
   if (by == "building" || by == "compound") {
     key = "t." + by + "_id";
     name_join = " LEFT JOIN places n ON n.id = k";
   } else if (by == "grid") {
     key = "t.grid_id";
     name_join = " LEFT JOIN grids n ON n.id = k";
+  } else if (by == "area") {
+    // A micro-grid's tasks count for the ordinary (or exclusive) grid it lies in.
+    key = "CASE WHEN g.kind = 'micro_grid' THEN g.parent_id ELSE t.grid_id END";
+    from += " LEFT JOIN grids g ON g.id = t.grid_id";
+    name_join = " LEFT JOIN grids n ON n.id = k";
   } else if (by == "total") {
     key = "0";
     name_join = " LEFT JOIN places n ON 0";
   } else {
-    return Status::invalid("progress is by building, compound, grid or total", {{"parameter", "by"}});
+    return Status::invalid("progress is by building, compound, grid, area or total", {{"parameter", "by"}});
   }
   Params p{round_id};
+  // Two statements: the parameters must follow the order of the clauses.
   std::string where = " WHERE t.round_id = ?" + scope_sql(scope, p, "t.grid_id", "t.compound_id", "t.team_id");
+  where += within_grid_sql(within_grid, p);
   std::vector<ProgressRow> out;
   WEIGE_TRY(db.query(
       "SELECT k, coalesce(n.name, ''), total, pending, reached, not_at_home, refused, needs_help FROM (SELECT " + key +
           " AS k, count(*) AS total, sum(t.outcome = 'pending') AS pending, sum(t.outcome = 'reached') AS reached, "
           "sum(t.outcome = 'not_at_home') AS not_at_home, sum(t.outcome = 'refused') AS refused, "
-          "sum(t.outcome = 'needs_help') AS needs_help FROM screening_tasks t" +
+          "sum(t.outcome = 'needs_help') AS needs_help" + from +
           where + " GROUP BY k) s" + name_join + " ORDER BY k",
       p, [&](const Row& r) {
         out.push_back({r.i64(0), r.text(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5), r.i64(6), r.i64(7)});

@@ -143,6 +143,8 @@ struct TaskFilter {
   Id round_id = 0;
   std::optional<Id> building_id;
   std::optional<Id> team_id;
+  std::optional<Id> compound_id;
+  std::optional<Id> grid_id;  // that grid and the grids directly under it
   bool uncovered_only = false;  // pending or not at home
   int limit = 50;
   int offset = 0;
@@ -156,8 +158,11 @@ struct ProgressRow {
   std::int64_t total = 0, pending = 0, reached = 0, not_at_home = 0, refused = 0, needs_help = 0;
   std::int64_t covered() const { return reached + refused + needs_help; }
 };
-// by: "building", "compound", "grid" or "total" (one row).
-Result<std::vector<ProgressRow>> round_progress(Db& db, Id round_id, const std::string& by, const TaskScope& scope);
+// by: "building", "compound", "grid" (the household's grid, usually a micro-grid), "area" (micro-grids
+// rolled up into their ordinary or exclusive grid) or "total" (one row). within_grid keeps the tasks
+// of that grid and of the grids directly under it.
+Result<std::vector<ProgressRow>> round_progress(Db& db, Id round_id, const std::string& by, const TaskScope& scope,
+                                                std::optional<Id> within_grid = std::nullopt);
 
 // Errands.
 struct ErrandRecord {

@@ -350,6 +350,93 @@ TEST_F(EmergencyApiTest, StaffAdjustTeamsAndTheRoleMap) {
             0);
 }
 
+TEST_F(EmergencyApiTest, TheCoverageMapCountsEachGridAndDrillsIntoItsBuildings) {
+  json e = declare_huarun();
+  std::string base = "/api/v1/emergencies/" + e["id"].dump();
+  // A compound lies wholly in one ordinary grid, so Huarun's tasks roll up into exactly that grid.
+  Id grid = scalar("SELECT grid_id FROM places WHERE id = ?", {huarun_});
+  json top = body(send("GET", base + "/coverage-map"));
+  EXPECT_EQ(top["round"], 1);
+  EXPECT_TRUE(top["grid_id"].is_null());
+  ASSERT_EQ(top["areas"].size(), 1u) << top.dump();
+  const json& area = top["areas"][0];
+  EXPECT_EQ(area["id"], grid);
+  EXPECT_EQ(area["kind"], "grid");
+  EXPECT_EQ(area["boundary"]["type"], "Polygon");
+  EXPECT_EQ(area["total"], households_of(huarun_));
+  EXPECT_EQ(area["covered"], 0);
+  EXPECT_EQ(area["pending"], households_of(huarun_));
+  EXPECT_TRUE(top["compounds"].empty() && top["buildings"].empty()) << "points only when drilled into a grid";
+
+  // Screen one building: every household but one reached, that one not at home.
+  Id building = scalar("SELECT id FROM places WHERE kind = 'building' AND parent_id = ? ORDER BY id LIMIT 1", {huarun_});
+  json tasks = body(send("GET", base + "/tasks?limit=500&building_id=" + std::to_string(building)));
+  ASSERT_GT(tasks["items"].size(), 1u);
+  bool first = true;
+  for (const auto& t : tasks["items"]) {
+    json in = first ? json{{"outcome", "not_at_home"}} : json{{"outcome", "reached"}, {"data", {{"health", "normal"}}}};
+    ASSERT_EQ(send("POST", "/api/v1/screening-tasks/" + t["id"].dump(), in).status, 200);
+    first = false;
+  }
+  std::int64_t in_building = static_cast<std::int64_t>(tasks["items"].size());
+  json after = body(send("GET", base + "/coverage-map"));
+  EXPECT_EQ(after["areas"][0]["covered"], in_building - 1);
+  EXPECT_EQ(after["areas"][0]["not_at_home"], 1);
+  EXPECT_EQ(after["total"]["covered"], in_building - 1);
+
+  // Drilled into the grid: its micro-grids with boundaries, the compound and its buildings with points.
+  json drilled = body(send("GET", base + "/coverage-map?grid_id=" + std::to_string(grid)));
+  EXPECT_EQ(drilled["grid_id"], grid);
+  std::int64_t sum = 0;
+  for (const auto& a : drilled["areas"]) {
+    EXPECT_EQ(a["kind"], "micro_grid") << a.dump();
+    EXPECT_EQ(a["parent_id"], grid);
+    EXPECT_EQ(a["boundary"]["type"], "Polygon");
+    sum += a["total"].get<std::int64_t>();
+  }
+  EXPECT_EQ(sum, households_of(huarun_));
+  ASSERT_EQ(drilled["compounds"].size(), 1u);
+  EXPECT_EQ(drilled["compounds"][0]["id"], huarun_);
+  EXPECT_FALSE(drilled["compounds"][0]["location"].is_null());
+  EXPECT_EQ(drilled["buildings"].size(),
+            static_cast<std::size_t>(scalar("SELECT count(*) FROM places WHERE kind = 'building' AND parent_id = ?", {huarun_})));
+  for (const auto& b : drilled["buildings"]) {
+    EXPECT_EQ(b["kind"], "building");
+    EXPECT_FALSE(b["location"].is_null());
+    EXPECT_EQ(b["covered"], b["id"] == building ? in_building - 1 : 0) << b.dump();
+  }
+
+  // The to-visit list the map links to, filtered the same way: the grid, the compound, the building.
+  std::int64_t left = households_of(huarun_) - (in_building - 1);
+  EXPECT_EQ(body(send("GET", base + "/tasks?uncovered=true&grid_id=" + std::to_string(grid)))["total"], left);
+  EXPECT_EQ(body(send("GET", base + "/tasks?uncovered=true&compound_id=" + std::to_string(huarun_)))["total"], left);
+  EXPECT_EQ(body(send("GET", base + "/tasks?uncovered=true&building_id=" + std::to_string(building)))["total"], 1);
+  Id micro = drilled["areas"][0]["id"];
+  EXPECT_EQ(body(send("GET", base + "/tasks?grid_id=" + std::to_string(micro)))["total"], drilled["areas"][0]["total"]);
+  EXPECT_EQ(body(send("GET", base + "/tasks?compound_id=" + std::to_string(other_)))["total"], 0);
+
+  // Bad and unknown grids; a grid worker of another grid sees neither the emergency nor its map.
+  EXPECT_EQ(send("GET", base + "/coverage-map?grid_id=abc").status, 400);
+  Reply unknown = send("GET", base + "/coverage-map?grid_id=999999");
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+  EXPECT_EQ(body(unknown)["error"]["details"]["parameter"], "grid_id");
+  Id far_worker = scalar("SELECT a.person_id FROM assignments a JOIN grids g ON g.id = a.grid_id WHERE a.role = "
+                         "'grid_worker' AND g.kind = 'grid' AND a.grid_id <> ? ORDER BY a.id LIMIT 1",
+                         {grid});
+  EXPECT_EQ(send("GET", base + "/coverage-map", nullptr, server_.as("grid_worker", far_worker)).status, 404);
+  // The grid worker of Huarun's grid sees the same counts; their neighbour's grid reads as unknown.
+  Id own_worker = scalar("SELECT person_id FROM assignments WHERE role = 'grid_worker' AND grid_id = ? LIMIT 1", {grid});
+  Headers own = server_.as("grid_worker", own_worker);
+  json mine = body(send("GET", base + "/coverage-map", nullptr, own));
+  ASSERT_EQ(mine["areas"].size(), 1u);
+  EXPECT_EQ(mine["areas"][0]["covered"], in_building - 1);
+  Id neighbour = scalar("SELECT id FROM grids WHERE kind = 'grid' AND id <> ? ORDER BY id LIMIT 1", {grid});
+  Reply hidden = send("GET", base + "/coverage-map?grid_id=" + std::to_string(neighbour), nullptr, own);
+  EXPECT_EQ(hidden.status, 404) << hidden.body;
+  EXPECT_EQ(body(hidden)["error"]["message"], body(unknown)["error"]["message"].get<std::string>().replace(
+                                                  5, 6, std::to_string(neighbour)));
+}
+
 TEST_F(EmergencyApiTest, BadDeclarationsAreRefusedAndWriteNothing) {
   Headers grid_worker = server_.as("grid_worker");
   std::string before = dump(server_.db());

@@ -106,7 +106,7 @@ TEST(OpenApiTest, LiveGetResponsesCarryTheirSchemasRequiredProperties) {
                                 {"/api/v1/notices/{id}", life.notice},
                                 {"/api/v1/notices/{id}/unread", life.notice},
                                 {"/api/v1/campaigns/{id}", life.campaign}};
-  for (const char* sub : {"", "/teams", "/rounds", "/progress", "/tasks", "/errands", "/report"}) {
+  for (const char* sub : {"", "/teams", "/rounds", "/progress", "/coverage-map", "/tasks", "/errands", "/report"}) {
     ids[std::string("/api/v1/emergencies/{id}") + sub] = emergency;
   }
   for (const auto& route : server.api().router().routes()) {

@@ -102,6 +102,7 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"listScreeningRounds", R::kById},
       {"startScreeningRound", R::kById},
       {"getScreeningProgress", R::kById},
+      {"getCoverageMap", R::kById},
       {"listScreeningTasks", R::kById},
       {"recordScreening", R::kById},
       {"listErrands", R::kById},

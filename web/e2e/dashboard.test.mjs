@@ -65,7 +65,7 @@ test('the dashboard map colours the 13 grids by the chosen metric, with a legend
   )
   assert.deepEqual(open, [...open].sort((a, b) => b - a))
   // Its polygon is in the reddest class used.
-  const top = await page.locator('[data-testid="grid-ranking"] li').first().getAttribute('data-grid')
+  const top = await page.locator('[data-testid="grid-ranking"] li').first().getAttribute('data-id')
   assert.equal(second[`grid-${top}`], '#d73027')
   await map.scrollIntoViewIfNeeded()
   await settled(page)

@@ -2,7 +2,8 @@
 //   admin       declares an epidemic for 华润六期锦云府 in the console
 //   volunteer   (on the building team of 1栋) screens households on the phone;
 //               the rest of the compound is screened through the API
-//   admin       watches the coverage reach 100% on the dashboard and the detail page
+//   admin       watches the coverage reach 100% on the dashboard and the detail page,
+//               and the compound's grid turn from red to green on the coverage map
 //   resident    (an account for a household of 1栋, made here) requests two errands
 //   volunteer   accepts them and marks them done on the phone
 //   resident    confirms both
@@ -68,6 +69,10 @@ async function screenTheRest(emergencyId, volunteerTeam) {
   )
   return todo.length
 }
+
+const RED = '#c0392b'
+/** How many places the coverage map's legend counts in a band. */
+const legendCount = (map, band) => map.locator(`[data-testid="coverage-legend"] li[data-key="${band}"]`).getAttribute('data-count')
 
 /** Waits until every Element Plus message has gone (they would cover the screenshot). */
 const noMessages = (page) => page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 15000 })
@@ -157,10 +162,38 @@ test('an epidemic for Huarun Phase 6: declared, screened on the phone, two erran
   assert.equal(Number(await list.getAttribute('data-count')), before - 2)
   assert.deepEqual(phone.problems, [])
 
-  // 3. The leaders' screen is open while the rest of the compound is screened.
+  // 3. The leaders' screen and the coverage map are open while the rest of the compound is screened.
   const leader = await openPage(browser, { as: 'admin', width: 1920, height: 1080 })
   await goto(leader, '/dashboard')
   await leader.getByTestId('emergency-panel').waitFor()
+  const mapData = await api('admin', 'GET', `/emergencies/${id}/coverage-map`)
+  assert.equal(mapData.areas.length, 1, 'the compound lies in one grid')
+  const gridId = mapData.areas[0].id
+  const deskMap = desk.getByTestId('coverage-map')
+  await desk.getByRole('tab', { name: '覆盖地图' }).click()
+  const gridPoly = desk.locator(`[data-testid="coverage-map"] path.grid-${gridId}`)
+  await gridPoly.waitFor()
+  // Two households covered of more than a hundred: red, the one grid counted in the lowest band.
+  assert.equal(await gridPoly.getAttribute('fill'), RED)
+  assert.equal(await legendCount(deskMap, 'low'), '1')
+  assert.equal(await legendCount(deskMap, 'full'), '0')
+  // A click on the grid shows its counts and links to its households still to visit.
+  await gridPoly.click()
+  const redDetail = desk.locator(`[data-testid="coverage-detail"][data-level="area"][data-id="${gridId}"]`)
+  await redDetail.waitFor()
+  assert.equal(await redDetail.locator('[data-count="reached"]').textContent(), '1')
+  assert.equal(await redDetail.locator('[data-count="not_at_home"]').textContent(), '1')
+  assert.equal(await redDetail.locator('[data-count="needs_help"]').textContent(), '1')
+  assert.equal((await redDetail.locator('[data-count="pending"]').textContent()).replace(/,/g, ''), String(households - 3))
+  await redDetail.getByTestId('coverage-visit').click()
+  await desk.waitForURL((u) => u.searchParams.get('tab') === 'visit' && u.searchParams.get('grid') === String(gridId))
+  await desk.locator(`[data-testid="visit-area"][data-key="grid"][data-id="${gridId}"]`).waitFor()
+  await desk.locator(`[data-testid="visit-total"][data-total="${households - 2}"]`).waitFor()
+  await desk.getByRole('tab', { name: '覆盖地图' }).click()
+  await gridPoly.waitFor()
+  const dashPoly = leader.locator(`[data-testid="emergency-panel"][data-id="${id}"] [data-testid="coverage-map"] path.grid-${gridId}`)
+  await dashPoly.waitFor()
+  assert.equal(await dashPoly.getAttribute('fill'), RED)
   const rest = await screenTheRest(id, team.id)
   assert.equal(rest, households - 2)
   // Live, through server-sent events (the 30-second poll is the fallback).
@@ -175,10 +208,41 @@ test('an epidemic for Huarun Phase 6: declared, screened on the phone, two erran
   await desk.waitForFunction(() => document.querySelector('[data-testid="detail-coverage"]')?.dataset.value === '100.0%', null, {
     timeout: 45000,
   })
+  // The map recolours live: the grid is green, the legend counts it as complete, the dashboard's map too.
+  await desk.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('fill') === '#1e8f4e', `[data-testid="coverage-map"] path.grid-${gridId}`, {
+    timeout: 45000,
+  })
+  assert.equal(await legendCount(deskMap, 'full'), '1')
+  assert.equal(await legendCount(deskMap, 'low'), '0')
+  await leader.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('fill') === '#1e8f4e', `[data-testid="emergency-panel"][data-id="${id}"] [data-testid="coverage-map"] path.grid-${gridId}`, {
+    timeout: 45000,
+  })
+  // A click on the grid shows its counts; opening it shows its buildings, each a green dot.
+  await gridPoly.click()
+  const gridDetail = desk.locator(`[data-testid="coverage-detail"][data-level="area"][data-id="${gridId}"]`)
+  await gridDetail.waitFor()
+  assert.equal(await gridDetail.getByTestId('coverage-detail-value').textContent(), '100.0%')
+  assert.equal(await gridDetail.locator('[data-count="needs_help"]').textContent(), '1')
+  assert.equal(await gridDetail.locator('[data-count="pending"]').textContent(), '0')
+  assert.equal(await gridDetail.locator('[data-count="not_at_home"]').textContent(), '0')
+  assert.equal((await gridDetail.locator('[data-count="reached"]').textContent()).replace(/,/g, ''), String(households - 1))
+  await gridDetail.getByTestId('coverage-open').click()
+  await desk.locator(`[data-testid="coverage-map"][data-grid="${gridId}"]`).waitFor()
+  const marker = desk.locator(`[data-testid="coverage-map"] path.marker-${team.place_id}`)
+  await marker.waitFor()
+  assert.equal(await marker.getAttribute('fill'), '#1e8f4e')
+  await settled(desk)
+  await noMessages(desk)
+  await screenshot(desk, 'emergency-coverage-map')
+  await marker.click()
+  const buildingDetail = desk.locator(`[data-testid="coverage-detail"][data-level="building"][data-id="${team.place_id}"]`)
+  await buildingDetail.waitFor()
+  // Its link opens the to-visit list of that building: nobody is left.
+  await buildingDetail.getByTestId('coverage-visit').click()
+  await desk.waitForURL((u) => u.searchParams.get('tab') === 'visit' && u.searchParams.get('building') === String(team.place_id))
+  await desk.locator('[data-testid="visit-total"][data-total="0"]').waitFor()
   await desk.getByRole('tab', { name: '排查进度' }).click()
   await desk.locator('[data-testid="progress-table"] [data-testid="coverage-bar"][data-value="100.0%"]').first().waitFor()
-  await desk.getByRole('tab', { name: '待走访' }).click()
-  await desk.locator('[data-testid="visit-total"][data-total="0"]').waitFor()
   await desk.getByRole('tab', { name: '排查进度' }).click()
   await desk.getByTestId('progress-by').getByText('按楼栋').click()
   await desk.locator('[data-testid="progress-panel"][data-by="building"] [data-testid="progress-name"]').nth(1).waitFor()
@@ -264,7 +328,7 @@ test('an epidemic for Huarun Phase 6: declared, screened on the phone, two erran
 
   // The console pages fit a phone too.
   const small = await openPage(browser, { as: 'admin', width: 375, height: 812 })
-  for (const path of ['/emergencies', `/emergencies/${id}`, `/emergencies/${id}?tab=teams`, `/emergencies/${id}?tab=report`]) {
+  for (const path of ['/emergencies', `/emergencies/${id}`, `/emergencies/${id}?tab=map`, `/emergencies/${id}?tab=teams`, `/emergencies/${id}?tab=report`]) {
     await goto(small, path)
     await small.locator('[data-testid="emergencies-table"], [data-testid="emergency-detail"]').first().waitFor()
     await settled(small)

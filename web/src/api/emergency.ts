@@ -4,6 +4,7 @@
 // apart from endpoints.ts/types.ts so the emergency screens live in their
 // own files.
 import { API_BASE, getJson, postJson, putJson, request, type Query } from './client'
+import type { GridKind, PlaceKind, Polygon } from './types'
 
 type S = AbortSignal | undefined
 
@@ -192,6 +193,39 @@ export interface Progress {
   total: ProgressRow
 }
 
+/** A grid on the coverage map: its progress, kind and boundary. */
+export interface CoverageArea extends ProgressRow {
+  kind: GridKind
+  code: string
+  parent_id: number | null
+  boundary: Polygon | null
+}
+
+/** A compound or building on the coverage map: its progress and where it is. */
+export interface CoveragePoint extends ProgressRow {
+  kind: PlaceKind
+  parent_id: number | null
+  location: { lng: number; lat: number } | null
+  outline: Polygon | null
+}
+
+/** GET /emergencies/{id}/coverage-map: the grids in scope, or (grid_id) the grids, compounds and buildings in one grid. */
+export interface CoverageMap {
+  round: number
+  grid_id: number | null
+  total: ProgressRow
+  areas: CoverageArea[]
+  compounds: CoveragePoint[]
+  buildings: CoveragePoint[]
+}
+
+/** One entry of the peacetime → emergency role map. */
+export interface RoleMapEntry {
+  peacetime: string
+  emergency: EmergencyRole
+  emergency_zh: string
+}
+
 export interface ReportRound {
   round: number
   households: number
@@ -264,6 +298,8 @@ export const emergencyApi = {
     postJson<ScreeningRound>(`/emergencies/${id}/rounds`, fields ? { fields } : {}),
   progress: (id: number, q: { by?: ProgressBy; round?: number } = {}, signal?: S) =>
     getJson<Progress>(`/emergencies/${id}/progress`, q, signal),
+  coverageMap: (id: number, q: { grid_id?: number | null } = {}, signal?: S) =>
+    getJson<CoverageMap>(`/emergencies/${id}/coverage-map`, q, signal),
   tasks: (id: number, q: Query, signal?: S) =>
     getJson<List<ScreeningTask> & { round: number }>(`/emergencies/${id}/tasks`, q, signal),
   screen: (taskId: number, input: ScreeningInput) => postJson<ScreeningTask>(`/screening-tasks/${taskId}`, input),
@@ -274,6 +310,10 @@ export const emergencyApi = {
     postJson<Errand>(`/emergencies/${id}/errands`, input),
   actOnErrand: (errandId: number, action: ErrandAction, note = '') =>
     postJson<Errand>(`/errands/${errandId}/actions`, { action, note }),
+
+  roleMap: (signal?: S) => getJson<List<RoleMapEntry>>('/emergency-role-map', undefined, signal),
+  setRole: (peacetime: string, emergency: EmergencyRole) =>
+    putJson<List<RoleMapEntry>>(`/emergency-role-map/${encodeURIComponent(peacetime)}`, { emergency }),
 
   mine: (signal?: S) => getJson<MyEmergency>('/my/emergency', undefined, signal),
   report: (id: number, signal?: S) => getJson<EmergencyReport>(`/emergencies/${id}/report`, undefined, signal),

@@ -34,6 +34,7 @@ describe('menuFor', () => {
       '/admin/categories',
       '/admin/routing-rules',
       '/admin/calendar',
+      '/admin/emergency-roles',
     ])
   })
 

@@ -25,6 +25,7 @@ export const MENU: MenuEntry[] = [
   { path: '/admin/categories', label: 'nav.categories', permission: 'case_admin' },
   { path: '/admin/routing-rules', label: 'nav.routingRules', permission: 'case_admin' },
   { path: '/admin/calendar', label: 'nav.calendar', permission: 'case_admin' },
+  { path: '/admin/emergency-roles', label: 'nav.emergencyRoles', permission: 'case_admin' },
   { path: '/patrols', label: 'life.nav.patrols', permission: 'life_read' },
   { path: '/visits', label: 'life.nav.visits', permission: 'life_read' },
   { path: '/topics', label: 'life.nav.topics', permission: 'life_read' },

@@ -21,7 +21,11 @@ import {
   loweredLevel,
   memberRoles,
   parseOptions,
+  PEACETIME_ROLES,
+  peacetimeLabel,
   raisedLevel,
+  roleChanged,
+  roleMapRows,
   scopeOptions,
   sortEmergencies,
   sortMembers,
@@ -254,5 +258,38 @@ describe('times', () => {
     expect(durationText(0.25, t)).toBe('emergency.minutes:15')
     expect(durationText(3.46, t)).toBe('emergency.hours:3.5')
     expect(durationText(null, t)).toBe('–')
+  })
+})
+
+describe('the role-map editor', () => {
+  const items = [
+    { peacetime: 'publicist', emergency: 'responder', emergency_zh: '冲锋员' },
+    { peacetime: 'volunteer', emergency: 'errand_runner', emergency_zh: '代办员' },
+    { peacetime: 'night_watch', emergency: 'screener', emergency_zh: '排查员' },
+  ] as const
+  it('lists every known peacetime role in order, then others the server has, with what is saved', () => {
+    const rows = roleMapRows([...items])
+    expect(rows.map((r) => r.peacetime)).toEqual([...PEACETIME_ROLES, 'night_watch'])
+    expect(rows[0]).toEqual({ peacetime: 'publicist', saved: 'responder', draft: 'responder' })
+    expect(rows.find((r) => r.peacetime === 'informant')).toEqual({ peacetime: 'informant', saved: null, draft: null })
+  })
+  it('keeps a chosen role as the draft and knows which rows changed', () => {
+    const rows = roleMapRows([...items], { publicist: 'screener', informant: 'screener' })
+    const publicist = rows.find((r) => r.peacetime === 'publicist')!
+    expect(publicist).toEqual({ peacetime: 'publicist', saved: 'responder', draft: 'screener' })
+    expect(roleChanged(publicist)).toBe(true)
+    expect(roleChanged(rows.find((r) => r.peacetime === 'volunteer')!)).toBe(false)
+    expect(roleChanged(rows.find((r) => r.peacetime === 'informant')!)).toBe(true)
+    expect(roleChanged(rows.find((r) => r.peacetime === 'helper')!)).toBe(false)
+  })
+  it('names a duty or a grid role in the current language, an unknown key as itself', () => {
+    const dict = zhCN as unknown as Record<string, Record<string, Record<string, string>>>
+    const lookup = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], dict)
+    const t = (key: string) => String(lookup(key))
+    const te = (key: string) => typeof lookup(key) === 'string'
+    expect(peacetimeLabel('publicist', t, te)).toBe('宣传员')
+    expect(peacetimeLabel('micro_grid_head', t, te)).toBe('微网格长')
+    expect(peacetimeLabel('night_watch', t, te)).toBe('night_watch')
+    expect(peacetimeLabel('', t, te)).toBe('–')
   })
 })

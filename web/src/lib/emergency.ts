@@ -4,18 +4,20 @@
 // editor of the declare dialog, and which errand moves each party may make.
 import type {
   Emergency,
+  EmergencyRole,
   EmergencyType,
   ErrandAction,
   ErrandKind,
   ErrandState,
   Outcome,
+  RoleMapEntry,
   ScopeKind,
   ScreeningField,
   ScreeningTask,
   Team,
   TeamMember,
 } from '@/api/emergency'
-import type { TreeNode, TreePlaceNode } from '@/api/types'
+import type { GridRole, TreeNode, TreePlaceNode } from '@/api/types'
 import { shortTime } from './cases'
 import { naturalCompare } from './format'
 
@@ -242,17 +244,50 @@ export function checkDrafts(drafts: FieldDraft[]): DraftProblem | null {
 type T = (key: string, values?: Record<string, unknown>) => string
 type TE = (key: string) => boolean
 
-/**
- * A member's two roles in the current language: "宣传员 → 冲锋员". The
- * peacetime role is a duty (emergency.peacetime.*) or else a grid role (role.*).
- */
+export const EMERGENCY_ROLES: EmergencyRole[] = ['screener', 'responder', 'errand_runner']
+/** Grid roles in the order the roster lists them. */
+export const GRID_ROLES: GridRole[] = ['micro_grid_head', 'micro_grid_worker', 'volunteer', 'grid_worker', 'property_staff', 'police']
+/** Every peacetime role the role map knows (the server's duties and grid roles): duties first. */
+export const PEACETIME_ROLES: string[] = ['publicist', 'informant', 'helper', ...GRID_ROLES]
+
+/** A peacetime role in the current language: a duty (emergency.peacetime.*) or else a grid role (role.*). */
+export function peacetimeLabel(key: string, t: T, te: TE): string {
+  const found = [`emergency.peacetime.${key}`, `role.${key}`].find(te)
+  return found ? t(found) : key || '–'
+}
+
+/** A member's two roles in the current language: "宣传员 → 冲锋员". */
 export function memberRoles(m: Pick<TeamMember, 'peacetime_role' | 'emergency_role' | 'emergency_role_zh'>, t: T, te: TE) {
-  const peaceKey = [`emergency.peacetime.${m.peacetime_role}`, `role.${m.peacetime_role}`].find(te)
   const roleKey = `emergency.role.${m.emergency_role}`
   return {
-    peacetime: peaceKey ? t(peaceKey) : m.peacetime_role || '–',
+    peacetime: peacetimeLabel(m.peacetime_role, t, te),
     emergency: te(roleKey) ? t(roleKey) : m.emergency_role_zh || m.emergency_role,
   }
+}
+
+/** A row of the role-map editor: the role saved on the server (null: none stored) and the one chosen. */
+export interface RoleRow {
+  peacetime: string
+  saved: EmergencyRole | null
+  draft: EmergencyRole | null
+}
+
+/**
+ * The editor's rows: every known peacetime role in order, then any other the
+ * server lists; a draft the user has chosen is kept across reloads.
+ */
+export function roleMapRows(items: readonly RoleMapEntry[], drafts: Readonly<Record<string, EmergencyRole>> = {}): RoleRow[] {
+  const saved = new Map(items.map((i) => [i.peacetime, i.emergency]))
+  const keys = [...PEACETIME_ROLES, ...items.map((i) => i.peacetime).filter((k) => !PEACETIME_ROLES.includes(k))]
+  return keys.map((peacetime) => {
+    const s = saved.get(peacetime) ?? null
+    return { peacetime, saved: s, draft: drafts[peacetime] ?? s }
+  })
+}
+
+/** Whether a row has a choice to save. */
+export function roleChanged(row: RoleRow): boolean {
+  return row.draft !== null && row.draft !== row.saved
 }
 
 /** Task forces first, then building teams by name ("2栋" before "10栋"). */

@@ -117,6 +117,7 @@ const emergency: Shape<typeof zh> = {
   },
   tab: {
     progress: 'Progress',
+    map: 'Coverage map',
     visit: 'To visit',
     teams: 'Teams',
     errands: 'Errands',
@@ -151,6 +152,10 @@ const emergency: Shape<typeof zh> = {
     screenedAt: 'Last visit',
     none: 'Every household is covered',
     count: '{n} households not yet covered',
+    only: {
+      grid: 'Only {name}',
+      compound: 'Only {name}',
+    },
   },
   teams: {
     task_force: 'Task force',
@@ -286,6 +291,25 @@ const emergency: Shape<typeof zh> = {
     dueBy: 'by {at}',
     accepted: 'Accepted',
     doneMsg: 'Done; waiting for the household to confirm',
+  },
+  map: {
+    coverage: 'Coverage',
+    allGrids: 'All grids',
+    noHouseholds: 'No households',
+    open: 'Show its buildings',
+    toVisit: 'Households to visit ({n})',
+    hint: 'Click a grid or building on the map to see how many households were reached, not at home, refused, need help or are not yet screened.',
+    ranking: 'Coverage by grid (lowest first)',
+  },
+  roleMap: {
+    intro: 'When an emergency is declared, everyone switches from their peacetime role to the emergency role mapped here. Changes apply from the next declaration; emergencies already running keep their teams.',
+    peacetime: 'Peacetime role',
+    key: 'Code',
+    emergency: 'Emergency role',
+    save: 'Save',
+    saved: 'Saved: {peacetime} → {emergency}',
+    count: '{n} peacetime roles',
+    notSet: 'Not set (the built-in default)',
   },
 }
 

@@ -114,6 +114,7 @@ const emergency = {
   },
   tab: {
     progress: '排查进度',
+    map: '覆盖地图',
     visit: '待走访',
     teams: '队伍',
     errands: '代办',
@@ -148,6 +149,10 @@ const emergency = {
     screenedAt: '最近走访',
     none: '所有住户均已覆盖',
     count: '还有 {n} 户未覆盖',
+    only: {
+      grid: '仅{name}',
+      compound: '仅{name}',
+    },
   },
   teams: {
     task_force: '包干专班',
@@ -283,6 +288,25 @@ const emergency = {
     dueBy: '{at} 前',
     accepted: '已接单',
     doneMsg: '已完成，等待住户确认',
+  },
+  map: {
+    coverage: '覆盖率',
+    allGrids: '全部网格',
+    noHouseholds: '无住户',
+    open: '查看网格内楼栋',
+    toVisit: '待走访名单（{n} 户）',
+    hint: '点击地图上的网格或楼栋，查看已联系、不在家、拒绝配合、需要帮助和未排查的户数。',
+    ranking: '各网格覆盖率（从低到高）',
+  },
+  roleMap: {
+    intro: '宣布应急状态时，每名人员按其平时角色转为对应的战时角色。此处的修改从下一次宣布应急状态起生效，不影响进行中的应急事件。',
+    peacetime: '平时角色',
+    key: '代码',
+    emergency: '战时角色',
+    save: '保存',
+    saved: '已保存：{peacetime} → {emergency}',
+    count: '共 {n} 种平时角色',
+    notSet: '未设置（使用系统默认）',
   },
 }
 

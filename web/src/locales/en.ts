@@ -32,6 +32,7 @@ const en: Shape<Messages> = {
     categories: 'Categories',
     routingRules: 'Routing rules',
     calendar: 'Work calendar',
+    emergencyRoles: 'Emergency roles',
   },
   admin: {
     create: 'New',

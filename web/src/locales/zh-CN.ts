@@ -30,6 +30,7 @@ const zhCN = {
     categories: '事件类别',
     routingRules: '分派规则',
     calendar: '工作日历',
+    emergencyRoles: '平战角色转换',
   },
   admin: {
     create: '新增',

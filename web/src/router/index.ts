@@ -121,6 +121,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/admin/CalendarPage.vue'),
     meta: { title: 'nav.calendar', menu: '/admin/calendar', permission: 'case_admin' },
   },
+  {
+    path: '/admin/emergency-roles',
+    name: 'admin-emergency-roles',
+    component: () => import('@/pages/admin/EmergencyRolesPage.vue'),
+    meta: { title: 'nav.emergencyRoles', menu: '/admin/emergency-roles', permission: 'case_admin' },
+  },
   // Community life.
   {
     path: '/patrols',
