@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "domain/case_workflow.h"
 #include "domain/topic_workflow.h"
@@ -174,6 +175,21 @@ void only_rows_seen(const ScopeWorld& w, const Caller& c, const json& answer) {
   }
 }
 
+// An `also` for the coverage map: every area is the ordinary grid above the
+// micro-grid of a screening task the caller sees (the world's tasks stand in
+// the placements' micro-grids), and nothing is drilled into.
+void areas_above_tasks_seen(const ScopeWorld& w, const Caller& c, const json& answer) {
+  std::set<Id> allowed;
+  for (Placement p : kPlacements) {
+    if (w.sees_task(c, w.site(p).task)) allowed.insert(w.site(p).ordinary_grid);
+  }
+  for (const auto& area : answer["areas"]) {
+    Id id = area["id"].get<Id>();
+    EXPECT_TRUE(allowed.count(id)) << "the map shows grid " << id << ", beyond the tasks in scope";
+  }
+  EXPECT_TRUE(answer["compounds"].empty() && answer["buildings"].empty()) << answer.dump();
+}
+
 const std::map<std::string, Call>& calls() {
   using W = ScopeWorld;
   using C = const Caller&;
@@ -276,6 +292,11 @@ const std::map<std::string, Call>& calls() {
         [](W& w, C, T t) { return w.new_emergency(t.placement); }}},
       {"getScreeningProgress",
        {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/progress"); }}},
+      // Scoped like the progress; its areas are only grids above tasks the caller sees.
+      // Drilling into a grid (?grid_id=): ScopeMatrix.CoverageMapDrillsOnlyIntoGridsInSight.
+      {"getCoverageMap",
+       {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/coverage-map"); },
+        nullptr, Permission::kUnset, false, areas_above_tasks_seen}},
       {"listScreeningTasks",
        {F::kEmergency, [](W&, C, T, Id id) { return simple("emergencies", id, "/tasks"); }, nullptr,
         Permission::kUnset, false, only_rows_seen<&W::has_task, &W::sees_task>}},
@@ -708,6 +729,48 @@ TEST(ScopeMatrix, EveryRouteIsClassifiedAndEveryScopedRouteHasItsCall) {
             static_cast<int>(calls().size()));
 }
 
+// Calls the route as `call` says for every caller x every target of its
+// family and checks each answer against the expectation (see
+// AllowsExactlyWhatTheScopeCovers); the number of cells.
+int check_cells(TestServer& server, ScopeWorld& w, const http::Route& route, const Call& call) {
+  int cells = 0;
+  for (const Caller& c : w.callers()) {
+    for (const Target& t : targets(call.family)) {
+      Id id = call.pick ? call.pick(w, c, t) : w.resource(call.family, t);
+      bool visible = call.sees ? call.sees(w, c, t) : w.sees(c, call.family, t, id);
+      Probe p = call.probe(w, c, t, id);
+      bool managed = call.may_change ? call.may_change(w, c, t) : w.manages(c, call.family, t);
+      Expected x = expect(call, route, c, t, visible, managed, p);
+      SCOPED_TRACE(c.name + " x " + route.method + " " + route.pattern + " x " +
+                   label(call.family, t) + " (" +
+                   (visible ? (managed ? "in scope" : "seen, not managed") : "out of scope") +
+                   ", id " + std::to_string(id) + ")");
+      bool refusal_expected = route.method != "GET" && x.status >= 300;
+      std::string before = refusal_expected ? dump(server.db()) : "";
+      Reply r = http(server.port(), {route.method, p.path, p.body, p.content_type, c.headers});
+      EXPECT_EQ(r.status, x.status) << r.body.substr(0, 300);
+      if (x.verdict == Verdict::kNoPermission) {
+        EXPECT_TRUE(refused_by_guard(r)) << r.body;
+      }
+      if (call.also && x.verdict == Verdict::kAllowed && r.status < 300) call.also(w, c, body(r));
+      if (refusal_expected && r.status >= 300) {
+        EXPECT_EQ(before, dump(server.db())) << "a refused request changed the database";
+      }
+      if (x.verdict != Verdict::kAllowed && x.verdict != Verdict::kNotManaged) {
+        Probe twin = call.probe(w, c, t, kNoSuchId);
+        Reply n =
+            http(server.port(), {route.method, twin.path, twin.body, twin.content_type, c.headers});
+        EXPECT_EQ(n.status, r.status)
+            << "refused differently from an id that does not exist: " << n.body.substr(0, 200);
+        EXPECT_EQ(without_id(n.body, kNoSuchId), without_id(r.body, id))
+            << "the refusal tells the id exists";
+      }
+      ++cells;
+    }
+  }
+  return cells;
+}
+
 class ScopeMatrixByResource : public ::testing::TestWithParam<std::string> {};
 
 // Every caller x every resource at every placement: allowed exactly when the
@@ -722,43 +785,55 @@ TEST_P(ScopeMatrixByResource, AllowsExactlyWhatTheScopeCovers) {
   ASSERT_NE(route, nullptr) << GetParam();
   ASSERT_TRUE(calls().count(GetParam())) << GetParam() << " has no Call";
   const Call& call = calls().at(GetParam());
-  int cells = 0;
-  for (const Caller& c : w.callers()) {
-    for (const Target& t : targets(call.family)) {
-      Id id = call.pick ? call.pick(w, c, t) : w.resource(call.family, t);
-      bool visible = call.sees ? call.sees(w, c, t) : w.sees(c, call.family, t, id);
-      Probe p = call.probe(w, c, t, id);
-      bool managed = call.may_change ? call.may_change(w, c, t) : w.manages(c, call.family, t);
-      Expected x = expect(call, *route, c, t, visible, managed, p);
-      SCOPED_TRACE(c.name + " x " + route->method + " " + route->pattern + " x " +
-                   label(call.family, t) + " (" +
-                   (visible ? (managed ? "in scope" : "seen, not managed") : "out of scope") +
-                   ", id " + std::to_string(id) + ")");
-      bool refusal_expected = route->method != "GET" && x.status >= 300;
-      std::string before = refusal_expected ? dump(server.db()) : "";
-      Reply r = http(server.port(), {route->method, p.path, p.body, p.content_type, c.headers});
-      EXPECT_EQ(r.status, x.status) << r.body.substr(0, 300);
-      if (x.verdict == Verdict::kNoPermission) {
-        EXPECT_TRUE(refused_by_guard(r)) << r.body;
-      }
-      if (call.also && x.verdict == Verdict::kAllowed && r.status < 300) call.also(w, c, body(r));
-      if (refusal_expected && r.status >= 300) {
-        EXPECT_EQ(before, dump(server.db())) << "a refused request changed the database";
-      }
-      if (x.verdict != Verdict::kAllowed && x.verdict != Verdict::kNotManaged) {
-        Probe twin = call.probe(w, c, t, kNoSuchId);
-        Reply n = http(server.port(),
-                       {route->method, twin.path, twin.body, twin.content_type, c.headers});
-        EXPECT_EQ(n.status, r.status)
-            << "refused differently from an id that does not exist: " << n.body.substr(0, 200);
-        EXPECT_EQ(without_id(n.body, kNoSuchId), without_id(r.body, id))
-            << "the refusal tells the id exists";
-      }
-      ++cells;
-    }
-  }
+  int cells = check_cells(server, w, *route, call);
   EXPECT_EQ(cells, static_cast<int>(w.callers().size() * targets(call.family).size()));
   RecordProperty("cells", cells);
+}
+
+// The coverage map of the home emergency drilled into each placement's
+// micro-grid and ordinary grid (?grid_id=): allowed when the caller sees the
+// emergency and either sees the grid or sees a screening task in it (the
+// home household's, in home's micro-grid under home's grid); any other grid
+// reads exactly like one that does not exist, 404.
+TEST(ScopeMatrix, CoverageMapDrillsOnlyIntoGridsInSight) {
+  TestServer server;
+  ScopeWorld w(server);
+  ASSERT_FALSE(::testing::Test::HasFailure()) << "the world could not be built";
+  const http::Route* route = route_of(server, "getCoverageMap");
+  ASSERT_NE(route, nullptr);
+  for (Family f : {Family::kGrid, Family::kOrdinaryGrid}) {
+    SCOPED_TRACE(f == Family::kGrid ? "micro-grids" : "ordinary grids");
+    Call call{f, [](ScopeWorld& world, const Caller&, const Target&, Id grid) {
+                return Probe{at("emergencies", world.site(Placement::kHome).emergency,
+                                "/coverage-map?grid_id=" + std::to_string(grid))};
+              }};
+    call.sees = [f](const ScopeWorld& world, const Caller& c, const Target& t) {
+      const Site& home = world.site(Placement::kHome);
+      Id grid = world.resource(f, t);
+      bool task_in_grid = t.placement == Placement::kHome && world.sees_task(c, home.task);
+      return world.sees_emergency(c, home.emergency) && (world.sees_grid(c, grid) || task_in_grid);
+    };
+    // What a drilled map shows: the micro-grids, compounds and buildings of tasks the caller sees.
+    call.also = [](const ScopeWorld& world, const Caller& c, const json& answer) {
+      std::set<Id> grids, places;
+      for (Placement p : kPlacements) {
+        const Site& s = world.site(p);
+        if (!world.sees_task(c, s.task)) continue;
+        grids.insert(s.micro_grid);
+        places.insert({s.compound, s.building});
+      }
+      for (const auto& a : answer["areas"]) {
+        EXPECT_TRUE(grids.count(a["id"].get<Id>())) << "shows grid " << a["id"];
+      }
+      for (const char* kind : {"compounds", "buildings"}) {
+        for (const auto& row : answer[kind]) {
+          EXPECT_TRUE(places.count(row["id"].get<Id>())) << "shows place " << row["id"];
+        }
+      }
+    };
+    int cells = check_cells(server, w, *route, call);
+    EXPECT_EQ(cells, static_cast<int>(w.callers().size() * targets(f).size()));
+  }
 }
 
 // What the cells do not try: moving a place, a grid or a person into another
