@@ -27,7 +27,7 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
   if (options_.group_commit) {
     auto writer = pool_.open();
     if (writer) {
-      committer_ = std::make_unique<store::GroupCommitter>(std::move(writer).value());
+      committer_ = store::GroupCommitter::create(std::move(writer).value());
     } else {
       spdlog::warn("group commit off: cannot open the writer's connection: {}", writer.status().message());
     }
@@ -46,7 +46,7 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
 }
 
 service::CaseService Api::cases(store::Db& db) {
-  return service::CaseService(db, vault_, options_.clock, &locator_);
+  return service::CaseService(db, vault_, options_.clock, &locator_, &refs_);
 }
 
 Result<Principal> principal_of(const Request& request) {
