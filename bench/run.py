@@ -296,7 +296,7 @@ def main():
             server.stop()
         log(f"{mode}: screening {results[f'screening_{mode}']} intake {results[f'intake_{mode}']}")
 
-    write_results(results, conns)
+    write_results(results, conns, a.smoke)
     if a.smoke:
         measured = ["intake_group", "read", "inbox", "search"] + [f"dashboard_{k}" for k in DASHBOARD_LEVELS]
         checks = results["query_checks"]
@@ -305,8 +305,8 @@ def main():
                 checks["dashboard_ok"] and
                 all(results[m][c]["rps"] > 0 and results[m][c]["non_2xx"] == 0 for m in measured for c in conns))
         if not sane:
-            sys.exit("bench smoke: a figure is zero, a request failed or a lookup was wrong (see results.json)")
-    log("done: bench/results.md")
+            sys.exit("bench smoke: a figure is zero, a request failed or a lookup was wrong (see bench/results-smoke.json)")
+    log("done: bench/results-smoke.md" if a.smoke else "done: bench/results.md")
 
 
 # The console's inbox: open cases, newest first, 20 a page (web/src/lib/cases.ts).
@@ -471,13 +471,17 @@ def growth_lines():
     return lines
 
 
-def write_results(r, conns):
-    for name in ("results.json", f"results-{r['tier']}.json"):
+def write_results(r, conns, smoke=False):
+    """results.md, results.json, results-<tier>.json and the plot; a smoke run writes results-smoke.* only,
+    so it never replaces the committed figures."""
+    names = ["results-smoke.json"] if smoke else ["results.json", f"results-{r['tier']}.json"]
+    for name in names:
         with open(os.path.join(ROOT, "bench", name), "w") as f:
             json.dump(r, f, indent=1, default=str)
     r = json.loads(json.dumps(r, default=str))  # connection keys as text, as in the per-tier files
     conns = [str(c) for c in conns]
-    plot(r, conns)
+    if not smoke:
+        plot(r, conns)
     m = r["machine"]
     lines = [
         "# Benchmark results",
@@ -553,7 +557,7 @@ def write_results(r, conns):
     ]
     lines += growth_lines()
     lines.append("")
-    with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
+    with open(os.path.join(ROOT, "bench", "results-smoke.md" if smoke else "results.md"), "w") as f:
         f.write("\n".join(lines))
 
 

@@ -597,9 +597,9 @@ Result<std::optional<RateCounts>> rollup_rate_counts(Db& db, const CaseFilter& f
     where = " WHERE tier = 2 AND grid_id IN " + in_list(f.grid_ids.size());
     for (Id id : f.grid_ids) p.emplace_back(id);
   } else if (f.community_id || !f.community_ids.empty()) {
-    where = " WHERE tier = 1";
+    where = " WHERE tier = 1 AND grid_id = 0";
   } else {
-    where = " WHERE tier = 0";
+    where = " WHERE tier = 0 AND grid_id = 0 AND community_id = 0";
   }
   if (f.community_id) {
     where += " AND community_id = ?";

@@ -45,7 +45,11 @@ CREATE TABLE case_rollup (
   satisfied     INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (tier, grid_id, community_id, day)
 ) WITHOUT ROWID;
-CREATE INDEX case_rollup_community ON case_rollup(tier, community_id, day);
+-- Readers name tier, grid_id (0 above tier 2) and community_id (0 at tier 0)
+-- so a day range is one seek on the key.
+
+-- The staff inbox: a scope's grids, open states, newest first.
+CREATE INDEX cases_grid_state_created ON cases(grid_id, state, created_at);
 
 -- One case's contribution, signed (+1 in, -1 out), goes in through this
 -- feed: its trigger adds the counters to the case's three rollup rows and
