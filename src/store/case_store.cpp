@@ -213,13 +213,16 @@ std::size_t utf8_length(const std::string& s) {
 
 // "Description contains text": the trigram index finds 3+ character
 // substrings; it cannot look for fewer, so those scan with LIKE (also
-// case-insensitive, for ASCII).
-std::string text_condition(const std::string& text, Params& p) {
+// case-insensitive, for ASCII). Within a list of grids (a scope), the grids'
+// index drives and the matches are only a set to test against ("+id" keeps
+// SQLite from fetching every match's row, most of them outside the grids).
+std::string text_condition(const std::string& text, bool within_grids, Params& p) {
   if (utf8_length(text) >= 3) {
     std::string phrase = "\"";
     for (char ch : text) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
     p.emplace_back(phrase + "\"");
-    return " AND id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)";
+    return std::string(" AND ") + (within_grids ? "+id" : "id") +
+           " IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)";
   }
   std::string pattern = "%";
   for (char ch : text) {
@@ -300,7 +303,7 @@ std::string where_of(const CaseFilter& f, Params& p) {
     w += " AND emergency = ?";
     p.emplace_back(static_cast<std::int64_t>(*f.emergency));
   }
-  if (!f.text.empty()) w += text_condition(f.text, p);
+  if (!f.text.empty()) w += text_condition(f.text, !f.grid_ids.empty(), p);
   return w;
 }
 
