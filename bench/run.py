@@ -8,6 +8,7 @@ bench/results.md and bench/throughput.png. Every figure is printed beside a
 baseline measured in the same invocation.
 """
 import argparse
+import calendar
 import json
 import os
 import platform
@@ -79,8 +80,11 @@ def dataset(tier):
     os.makedirs(DATA, exist_ok=True)
     db = os.path.join(DATA, f"{tier}.db")
     if os.path.exists(db) and os.path.exists(db + ".done"):
-        log(f"reusing {db}")
-        return db, json.load(open(db + ".done"))
+        summary = json.load(open(db + ".done"))
+        if "cases" in summary and "inbox_user" in summary:
+            log(f"reusing {db}")
+            return db, summary
+        log(f"{db} predates case generation: generating again")
     for suffix in ("", "-wal", "-shm", ".key", ".done"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
@@ -96,6 +100,18 @@ def dataset(tier):
     summary = json.loads(text[text.index("\n{") + 1:] if not text.startswith("{") else text)  # after the log lines
     summary["generation_seconds"] = round(seconds, 1)
     run([WEIGE, "user", "add", "--db", db, "--username", "bench", "--role", "subdistrict_admin", "--password", PASSWORD])
+    # The inbox's staff member: a community secretary, scoped to the busiest community's grids.
+    import sqlite3
+    con = sqlite3.connect(db)
+    community, general = con.execute(
+        "SELECT c.community_id, g.id FROM (SELECT community_id, count(*) n FROM cases GROUP BY community_id "
+        "ORDER BY n DESC LIMIT 1) c JOIN grids g ON g.community_id = c.community_id AND g.kind = 'general_grid'"
+    ).fetchone() if summary.get("cases") else con.execute(
+        "SELECT community_id, id FROM grids WHERE kind = 'general_grid' ORDER BY id LIMIT 1").fetchone()
+    con.close()
+    run([WEIGE, "user", "add", "--db", db, "--username", "inbox", "--role", "community_admin", "--grid", str(general),
+         "--password", PASSWORD])
+    summary["inbox_user"] = {"username": "inbox", "community_id": community, "general_grid_id": general}
     json.dump(summary, open(db + ".done", "w"))
     return db, summary
 
@@ -111,7 +127,7 @@ def copy_db(db, name):
 
 
 class Server:
-    def __init__(self, db, group_commit=True):
+    def __init__(self, db, group_commit=True, username="bench"):
         self.port = free_port()
         cmd = [WEIGE, "serve", "--db", db, "--listen", f"127.0.0.1:{self.port}", "--threads", "2",
                "--deadline-interval", "3600"]
@@ -120,12 +136,16 @@ class Server:
         log(" ".join(cmd))
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_port(self.port)
-        _, headers = request(self.port, "POST", "/api/v1/auth/login", {"username": "bench", "password": PASSWORD})
+        self.token = self.token_for(username)
+
+    def token_for(self, username):
+        """An API token of the account `username` (password PASSWORD)."""
+        _, headers = request(self.port, "POST", "/api/v1/auth/login", {"username": username, "password": PASSWORD})
         cookie = headers["Set-Cookie"].split(";")[0]
         me, _ = request(self.port, "GET", "/api/v1/auth/me", headers={"Cookie": cookie})
         tok, _ = request(self.port, "POST", "/api/v1/api-tokens", {"name": "bench"},
                          {"Cookie": cookie, "X-CSRF-Token": me["csrf_token"]})
-        self.token = tok["token"]
+        return tok["token"]
 
     def rss_mib(self):
         with open(f"/proc/{self.proc.pid}/status") as f:
@@ -212,6 +232,9 @@ def main():
     db, summary = dataset(a.tier)
     results["dataset"] = summary
     results["db_mib"] = round(os.path.getsize(db) / 2**20, 1)
+    if summary.get("cases"):
+        results["db_mib_per_million_cases"] = round(results["db_mib"] / summary["cases"] * 1e6, 1)
+    results["db_tables_mib"] = db_breakdown(db)
 
     # Point -> micro-grid, at the tier's number of micro-grids, against brute force.
     micro = summary.get("micro_grids", 190000)
@@ -253,6 +276,8 @@ def main():
     for mode in ("group", "single"):
         server = Server(work, group_commit=mode == "group")
         try:
+            if mode == "group":  # reads first, on the generated data alone
+                measure_queries(server, work, summary, results, a, conns)
             env = {"WEIGE_TOKEN": server.token, "LO": str(lo), "HI": str(hi), "UNIT_LO": str(unit_lo),
                    "UNIT_HI": str(unit_hi)}
             results[f"screening_{mode}"] = {c: median_of(a.runs, lambda c=c: wrk(server.port, c, a.seconds,
@@ -271,13 +296,110 @@ def main():
             server.stop()
         log(f"{mode}: screening {results[f'screening_{mode}']} intake {results[f'intake_{mode}']}")
 
-    write_results(results, conns)
+    write_results(results, conns, a.smoke)
     if a.smoke:
+        measured = ["intake_group", "read", "inbox", "search"] + [f"dashboard_{k}" for k in DASHBOARD_LEVELS]
+        checks = results["query_checks"]
         sane = (results["locate"]["rtree_per_s"] > 0 and results["emergency"]["households"] > 0 and
-                all(results["intake_group"][c]["rps"] > 0 for c in conns))
+                summary.get("cases", 0) > 0 and checks["inbox"]["ok"] and checks["search"]["ok"] and
+                checks["dashboard_ok"] and
+                all(results[m][c]["rps"] > 0 and results[m][c]["non_2xx"] == 0 for m in measured for c in conns))
         if not sane:
-            sys.exit("bench smoke: a figure is zero")
-    log("done: bench/results.md")
+            sys.exit("bench smoke: a figure is zero, a request failed or a lookup was wrong (see bench/results-smoke.json)")
+    log("done: bench/results-smoke.md" if a.smoke else "done: bench/results.md")
+
+
+# The console's inbox: open cases, newest first, 20 a page (web/src/lib/cases.ts).
+OPEN_STATES = "reported,accepted,dispatched,in_progress,resolved,verified,parked,in_review"
+# Searches over descriptions (3+ characters: the trigram index), with compound names added per dataset.
+SEARCH_PHRASES = ["电梯故障停运", "堵塞消防通道", "高空抛物", "文明养犬宣传"]
+DASHBOARD_LEVELS = ("micro_grid", "community", "subdistrict", "city")
+
+
+def query_paths(db, summary):
+    """The inbox pages, searches and dashboard requests of this dataset, and facts to check them against."""
+    import sqlite3
+    from urllib.parse import quote
+    con = sqlite3.connect(db)
+    community = summary["inbox_user"]["community_id"]
+    subdistrict = con.execute("SELECT parent_id FROM places WHERE id = ?", (community,)).fetchone()[0]
+    micro = con.execute("SELECT c.grid_id FROM cases c JOIN grids g ON g.id = c.grid_id AND g.kind = 'micro_grid' "
+                        "WHERE c.community_id = ? GROUP BY c.grid_id ORDER BY count(*) DESC LIMIT 1",
+                        (community,)).fetchone()[0]
+    names = [r[0] for r in con.execute("SELECT name FROM places WHERE kind = 'compound' AND community_id = ? "
+                                       "ORDER BY id LIMIT 4", (community,))]
+    day = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600 - 364 * 86400))  # a year, in UTC+8 dates
+    from_s = calendar.timegm(time.strptime(day, "%Y-%m-%d")) - 8 * 3600
+    year_total = con.execute("SELECT count(*) FROM cases WHERE state <> 'merged' AND created_at >= ?",
+                             (from_s,)).fetchone()[0]
+    con.close()
+    base = f"/api/v1/metrics?fields=rates&from={day}"
+    return {
+        "inbox": [f"/api/v1/cases?state={OPEN_STATES}&sort=-created_at&limit=20&offset={20 * k}" for k in range(5)],
+        "search": [f"/api/v1/cases?q={quote(t)}&limit=20" for t in SEARCH_PHRASES + [n for n in names if len(n) >= 3]],
+        "dashboard": {"micro_grid": f"{base}&grid_id={micro}", "community": f"{base}&community_id={community}",
+                      "subdistrict": f"{base}&subdistrict_id={subdistrict}", "city": base},
+        "scan": {"community": f"/api/v1/metrics?from={day}&community_id={community}",
+                 "subdistrict": f"/api/v1/metrics?from={day}&subdistrict_id={subdistrict}"},
+        "ids": {"community": community, "subdistrict": subdistrict, "micro_grid": micro, "from": day},
+        "year_total": year_total,
+    }
+
+
+def measure_queries(server, db, summary, results, a, conns):
+    """The staff inbox, full-text search and dashboard rates over HTTP, checked once before timing."""
+    q = query_paths(db, summary)
+    inbox_token = server.token_for(summary["inbox_user"]["username"])
+    admin = {"Authorization": "Bearer " + server.token}
+    staff = {"Authorization": "Bearer " + inbox_token}
+    checks = {}
+    page, _ = request(server.port, "GET", q["inbox"][0], headers=staff)
+    everything, _ = request(server.port, "GET", q["inbox"][0], headers=admin)
+    checks["inbox"] = {"items": len(page["items"]), "total": page["total"], "unscoped_total": everything["total"],
+                       "ok": 0 < len(page["items"]) and page["total"] <= everything["total"]}
+    found = [request(server.port, "GET", p, headers=staff)[0]["total"] for p in q["search"]]
+    checks["search"] = {"totals": found, "ok": all(n > 0 for n in found)}
+    rates = {k: request(server.port, "GET", p, headers=admin)[0] for k, p in q["dashboard"].items()}
+    checks["dashboard"] = {k: {"source": r["source"], "total": r["total"],
+                               "never_leave_micro_grid": r["never_leave"]["micro_grid"]["value"],
+                               "never_leave_community": r["never_leave"]["community"]["value"],
+                               "response_rate": r["hotline"]["response_rate"]["value"]} for k, r in rates.items()}
+    totals = [rates[k]["total"] for k in DASHBOARD_LEVELS]
+    checks["dashboard_ok"] = (all(r["source"] == "rollup" for r in rates.values()) and totals[0] > 0 and
+                              totals == sorted(totals) and rates["city"]["total"] == q["year_total"])
+    for k, p in q["scan"].items():
+        scanned, _ = request(server.port, "GET", p, headers=admin)
+        checks["dashboard_ok"] = checks["dashboard_ok"] and scanned["never_leave"] == rates[k]["never_leave"] and \
+            scanned["hotline"] == rates[k]["hotline"]
+    results["query_checks"] = checks
+    results["query_ids"] = q["ids"]
+    log(f"checks: {checks}")
+
+    def timed(name, paths, token, cs):
+        env = {"WEIGE_TOKEN": token, "PATHS": " ".join(paths)}
+        results[name] = {c: median_of(a.runs, lambda c=c: wrk(server.port, c, a.seconds, "paths.lua", "/", env))
+                         for c in cs}
+        log(f"{name}: {results[name]}")
+
+    timed("inbox", q["inbox"], inbox_token, conns)
+    timed("search", q["search"], inbox_token, conns)
+    for level in DASHBOARD_LEVELS:
+        timed(f"dashboard_{level}", [q["dashboard"][level]], server.token, conns)
+    for level, p in q["scan"].items():  # the full scan the rates came from before the rollup, one connection
+        timed(f"scan_{level}", [p], server.token, [1])
+    results["rss_after_queries_mib"] = round(server.rss_mib(), 1)
+
+
+def db_breakdown(db):
+    """MiB per table and index (with the full-text index's shadow tables), when SQLite has dbstat."""
+    import sqlite3
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+    except sqlite3.Error:
+        rows = []
+    con.close()
+    return {n: round(b / 2**20, 1) for n, b in rows if b >= 2**20 / 10}
 
 
 def case_range(db):
@@ -305,10 +427,61 @@ def mem_gib():
     return 0
 
 
-def write_results(r, conns):
-    with open(os.path.join(ROOT, "bench", "results.json"), "w") as f:
-        json.dump(r, f, indent=1, default=str)
-    plot(r, conns)
+HTTP_ROWS = (("nginx", "nginx fixed JSON (the HTTP limit)"), ("screening_group", "screening update, group commit"),
+             ("screening_single", "screening update, one commit per request"),
+             ("intake_group", "case intake, group commit"), ("intake_single", "case intake, one commit per request"),
+             ("read", "case read by id"), ("inbox", "staff inbox page (community secretary's scope)"),
+             ("search", "full-text search (community secretary's scope)"),
+             ("dashboard_micro_grid", "dashboard rates, a micro-grid, a year"),
+             ("dashboard_community", "dashboard rates, a community, a year"),
+             ("dashboard_subdistrict", "dashboard rates, a subdistrict, a year"),
+             ("dashboard_city", "dashboard rates, the whole tier, a year"),
+             ("scan_community", "full metrics by scanning cases, a community (before: the rates came from this)"),
+             ("scan_subdistrict", "full metrics by scanning cases, a subdistrict"))
+
+
+def growth_lines():
+    """Each figure's ratio city/district, when both tiers' results are here."""
+    paths = {t: os.path.join(ROOT, "bench", f"results-{t}.json") for t in ("district", "city")}
+    if not all(os.path.exists(p) for p in paths.values()):
+        return ["", "## Growth from district to city", "",
+                "Appears when bench/results-district.json and bench/results-city.json both exist "
+                "(run both tiers)."]
+    d, c = (json.load(open(paths[t])) for t in ("district", "city"))
+    lines = ["", "## Growth from district to city", "",
+             f"Ratio city / district of each figure (district run {d['started']}, city run {c['started']}).", "",
+             "| figure | district | city | city / district |", "|---|---|---|---|"]
+
+    def row(label, x, y):
+        if x and y:
+            lines.append(f"| {label} | {x:,.2f} | {y:,.2f} | {y / x:.2f} |")
+
+    for key in ("cases", "households", "micro_grids"):
+        row(f"dataset: {key}", d["dataset"].get(key), c["dataset"].get(key))
+    row("generation seconds", d["dataset"].get("generation_seconds"), c["dataset"].get("generation_seconds"))
+    row("database MiB", d.get("db_mib"), c.get("db_mib"))
+    row("database MiB per million cases", d.get("db_mib_per_million_cases"), c.get("db_mib_per_million_cases"))
+    row("server RSS MiB", d.get("rss_mib"), c.get("rss_mib"))
+    row("server RSS MiB after the queries", d.get("rss_after_queries_mib"), c.get("rss_after_queries_mib"))
+    row("locate lookups/s", d["locate"]["rtree_per_s"], c["locate"]["rtree_per_s"])
+    for name, label in HTTP_ROWS:
+        for conn in sorted(set(d.get(name, {})) & set(c.get(name, {})), key=int):
+            row(f"{label}, {conn} conns: req/s", d[name][conn]["rps"], c[name][conn]["rps"])
+            row(f"{label}, {conn} conns: p99 ms", d[name][conn]["p99_ms"], c[name][conn]["p99_ms"])
+    return lines
+
+
+def write_results(r, conns, smoke=False):
+    """results.md, results.json, results-<tier>.json and the plot; a smoke run writes results-smoke.* only,
+    so it never replaces the committed figures."""
+    names = ["results-smoke.json"] if smoke else ["results.json", f"results-{r['tier']}.json"]
+    for name in names:
+        with open(os.path.join(ROOT, "bench", name), "w") as f:
+            json.dump(r, f, indent=1, default=str)
+    r = json.loads(json.dumps(r, default=str))  # connection keys as text, as in the per-tier files
+    conns = [str(c) for c in conns]
+    if not smoke:
+        plot(r, conns)
     m = r["machine"]
     lines = [
         "# Benchmark results",
@@ -321,8 +494,13 @@ def write_results(r, conns):
         "## Dataset",
         "",
         f"Tier `{r['tier']}`: {r['dataset'].get('households')} households, {r['dataset'].get('micro_grids')} "
-        f"micro-grids, {r['dataset'].get('persons')} persons; generated in {r['dataset'].get('generation_seconds')} s; "
-        f"database {r['db_mib']} MiB.",
+        f"micro-grids, {r['dataset'].get('persons')} persons, {r['dataset'].get('cases', 0):,} cases over "
+        f"{r['dataset'].get('case_days', 0)} days ({r['dataset'].get('cases_per_day', 0):,} a day; "
+        f"{r['dataset'].get('open', 0):,} open, {r['dataset'].get('overdue', 0):,} overdue, "
+        f"{r['dataset'].get('hotline', 0):,} by the 12345 hotline); generated in "
+        f"{r['dataset'].get('generation_seconds')} s (per stage: {r['dataset'].get('stage_seconds', {})}); "
+        f"database {r['db_mib']} MiB, **{r.get('db_mib_per_million_cases', '?')} MiB per million cases** "
+        f"(largest tables and indexes, MiB: {r.get('db_tables_mib', {})}).",
         "",
         "## Point → micro-grid (one core)",
         "",
@@ -351,28 +529,35 @@ def write_results(r, conns):
         "| measurement | conns | req/s | p50 ms | p99 ms | ratio to nginx | non-2xx |",
         "|---|---|---|---|---|---|---|",
     ]
-    for name, label in (("nginx", "nginx fixed JSON (the HTTP limit)"), ("screening_group", "screening update, group commit"),
-                        ("screening_single", "screening update, one commit per request"),
-                        ("intake_group", "case intake, group commit"),
-                        ("intake_single", "case intake, one commit per request"), ("read", "case read by id")):
+    for name, label in HTTP_ROWS:
         for c in conns:
+            if c not in r.get(name, {}):
+                continue
             x = r[name][c]
             ratio = x["rps"] / r["nginx"][c]["rps"]
             lines.append(f"| {label} | {c} | {x['rps']:,.0f} [{x['rps_min']:,.0f}–{x['rps_max']:,.0f}] | "
                          f"{x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {ratio:.2f} | {x['non_2xx']} |")
-    s1 = r["sqlite"][1]["rows_per_s"]
+    s1 = r["sqlite"]["1"]["rows_per_s"]
     lines += [
         "",
         f"Durable writes against the storage limit at one row per commit ({s1:,.0f} rows/s): case intake with "
         f"group commit at {conns[-1]} connections is {r['intake_group'][conns[-1]]['rps'] / s1:.2f}×, without "
         f"{r['intake_single'][conns[-1]]['rps'] / s1:.2f}×.",
         "",
-        f"Server resident memory after the run: {r['rss_mib']} MiB.",
+        f"Server resident memory after the run: {r['rss_mib']} MiB (after the inbox, search and dashboard runs: "
+        f"{r.get('rss_after_queries_mib')} MiB).",
+        "",
+        "The inbox is `GET /api/v1/cases` with the console's open states, newest first, 20 a page (pages 1-5), as a "
+        "community secretary (scope: the community's grids). The search is `q=` with 3+ characters (the trigram "
+        "index) over phrases and compound names, in the same scope. The dashboard rates are `GET /api/v1/metrics?"
+        "fields=rates` over the last 365 days, read from the rollup table (migration 0007). Checked before timing: "
+        f"{json.dumps(r.get('query_checks', {}), ensure_ascii=False)}",
         "",
         "![throughput and p99 against connections](throughput.png)",
-        "",
     ]
-    with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
+    lines += growth_lines()
+    lines.append("")
+    with open(os.path.join(ROOT, "bench", "results-smoke.md" if smoke else "results.md"), "w") as f:
         f.write("\n".join(lines))
 
 
@@ -380,8 +565,10 @@ def plot(r, conns):
     if not shutil.which("gnuplot"):
         return
     tmp = tempfile.mkdtemp()
-    series = [("nginx", "nginx"), ("intake_group", "intake (group commit)"), ("intake_single", "intake (single)"),
-              ("screening_group", "screening (group commit)"), ("read", "read by id")]
+    series = [(k, t) for k, t in (("nginx", "nginx"), ("intake_group", "intake (group commit)"),
+                                  ("intake_single", "intake (single)"), ("screening_group", "screening (group commit)"),
+                                  ("read", "read by id"), ("inbox", "inbox page"), ("search", "full-text search"),
+                                  ("dashboard_city", "dashboard rates (city)")) if k in r]
     for key, _ in series:
         with open(os.path.join(tmp, key + ".dat"), "w") as f:
             for c in conns:

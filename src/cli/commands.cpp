@@ -3,7 +3,10 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cmath>
 #include <condition_variable>
+#include <ctime>
 #include <csignal>
 #include <filesystem>
 #include <cstdio>
@@ -21,6 +24,7 @@
 #include "service/key_rotation.h"
 #include "demo/accounts.h"
 #include "demo/case_history.h"
+#include "demo/city_cases.h"
 #include "demo/community_life.h"
 #include "demo/generator.h"
 #include "http/api.h"
@@ -53,14 +57,48 @@ int exit_for(const Status& s) {
 // A progress line on stderr, redrawn in place on a terminal.
 class ProgressLine {
  public:
+  // Prints "stage  pct (done/total)  rate/s  ETA m:ss": on a terminal as one
+  // line rewritten in place, otherwise at most once a second and at the end.
   void show(const std::string& stage, std::size_t done, std::size_t total) {
+    auto now = Clock::now();
+    if (stage != stage_) {
+      close_stage(now);
+      stage_ = stage;
+      started_ = now;
+      printed_ = {};
+    }
     bool tty = isatty(STDERR_FILENO) != 0;
-    if (!tty && done != total && done % 10 != 0 && total > 100) return;
+    if (!tty && done != total && now - printed_ < std::chrono::seconds(1)) return;
+    printed_ = now;
     int pct = total ? static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total)) : 100;
-    std::fprintf(stderr, "%s%-24s %3d%% (%zu/%zu)%s", tty ? "\r" : "", stage.c_str(), pct, done, total,
-                 tty && done < total ? "" : "\n");
+    double elapsed = std::chrono::duration<double>(now - started_).count();
+    double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
+    char eta[32] = "";
+    if (rate > 0 && done < total) {
+      auto left = static_cast<long>(static_cast<double>(total - done) / rate);
+      std::snprintf(eta, sizeof eta, " ETA %ld:%02ld", left / 60, left % 60);
+    }
+    std::fprintf(stderr, "%s%-24s %3d%% (%zu/%zu) %.0f/s%s%s", tty ? "\r" : "", stage.c_str(), pct, done, total,
+                 rate, eta, tty && done < total ? "\033[K" : "\n");
     std::fflush(stderr);
   }
+  // Wall-clock seconds of each stage shown so far (the current one up to now).
+  nlohmann::json stage_seconds() {
+    close_stage(Clock::now());
+    stage_.clear();
+    return seconds_;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  void close_stage(Clock::time_point now) {
+    if (stage_.empty()) return;
+    double s = std::chrono::duration<double>(now - started_).count();
+    seconds_[stage_] = std::round(s * 10) / 10;
+  }
+  std::string stage_;
+  Clock::time_point started_, printed_;
+  nlohmann::json seconds_ = nlohmann::json::object();
 };
 
 // Opens the database and migrates it. `create` makes a missing file.
@@ -332,11 +370,27 @@ int city(const CityArgs& a) {
   p.households_per_micro_grid = a.households;
   p.seed = a.seed;
   ProgressLine line;
-  auto summary = demo::generate_city(**db, *vault, p, [&](const demo::Progress& pr) {
-    line.show(pr.stage, pr.done, pr.total);
-  });
+  auto show = [&](const demo::Progress& pr) { line.show(pr.stage, pr.done, pr.total); };
+  auto summary = demo::generate_city(**db, *vault, p, show);
   if (!summary) return fail(exit_for(summary.status()), summary.status().message());
-  std::printf("%s\n", summary->to_json().dump(2).c_str());
+  nlohmann::json out = summary->to_json();
+  // A year of cases at the tier's daily rate: 8 a day per 1,000 households by
+  // default (Beijing's 12345 took ~60,000 a day; Chengdu has ~7.5M households).
+  std::int64_t per_day = a.cases_per_day >= 0 ? a.cases_per_day : summary->households * 8 / 1000;
+  if (per_day > 0) {
+    demo::CityCaseParams cp;
+    cp.cases_per_day = static_cast<int>(std::max<std::int64_t>(1, per_day));
+    cp.days = a.days;
+    cp.end = static_cast<Seconds>(std::time(nullptr));
+    cp.seed = a.seed;
+    auto cases = demo::generate_city_cases(**db, *vault, cp, show);
+    if (!cases) return fail(exit_for(cases.status()), cases.status().message());
+    out["cases_per_day"] = per_day;
+    out["case_days"] = a.days;
+    out.update(cases->to_json());
+  }
+  out["stage_seconds"] = line.stage_seconds();
+  std::printf("%s\n", out.dump(2).c_str());
   return kOk;
 }
 

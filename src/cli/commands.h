@@ -40,6 +40,8 @@ struct CityArgs {
   int grids = 10;
   int micro_grids = 12;
   int households = 40;
+  int cases_per_day = -1;  // -1: 8 a day per 1,000 households; 0: no cases
+  int days = 365;
   unsigned long long seed = 20261129;
 };
 int city(const CityArgs& args);

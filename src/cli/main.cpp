@@ -63,6 +63,11 @@ int main(int argc, char** argv) {
   city_cmd->add_option("--grids", city_args.grids, "grids per community")->check(CLI::Range(1, 899))->capture_default_str();
   city_cmd->add_option("--micro-grids", city_args.micro_grids, "micro-grids per grid")->check(CLI::Range(1, 999))->capture_default_str();
   city_cmd->add_option("--households", city_args.households, "households per micro-grid")->check(CLI::Range(1, 1000))->capture_default_str();
+  city_cmd->add_option("--cases-per-day", city_args.cases_per_day,
+                       "cases a day over the last --days days; -1: 8 per 1,000 households (a city's 12345 rate); 0: none")
+      ->check(CLI::Range(-1, 1000000))
+      ->capture_default_str();
+  city_cmd->add_option("--days", city_args.days, "days of cases, ending now")->check(CLI::Range(1, 3660))->capture_default_str();
   city_cmd->add_option("--seed", city_args.seed, "random seed")->capture_default_str();
 
   Common check_args;

@@ -147,14 +147,7 @@ Status sign_contracts(store::Db& db, World& w, Rng& rng) {
 }
 
 const char* pick_weighted(Rng& rng, const std::vector<std::pair<const char*, int>>& table) {
-  int total = 0;
-  for (const auto& [k, w] : table) total += w;
-  int x = rng.range(0, total - 1);
-  for (const auto& [k, w] : table) {
-    if (x < w) return k;
-    x -= w;
-  }
-  return table.back().first;
+  return rng.weighted(table);
 }
 
 const std::vector<std::pair<const char*, int>> kHuarunMix{

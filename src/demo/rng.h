@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <random>
+#include <utility>
 #include <vector>
 
 namespace weige::demo {
@@ -38,6 +39,18 @@ class Rng {
   template <typename T>
   const T& pick(const std::vector<T>& items) {
     return items[index(items.size())];
+  }
+  // An element drawn with the weight beside it; requires a positive total.
+  template <typename T>
+  const T& weighted(const std::vector<std::pair<T, int>>& table) {
+    int total = 0;
+    for (const auto& entry : table) total += entry.second;
+    int x = range(0, total - 1);
+    for (const auto& entry : table) {
+      if (x < entry.second) return entry.first;
+      x -= entry.second;
+    }
+    return table.back().first;
   }
 
  private:

@@ -85,6 +85,34 @@ Metrics compute_metrics(const std::vector<CaseFact>& facts, Seconds now) {
   return m;
 }
 
+RateCounts rate_counts(const Metrics& m) {
+  return {m.total,
+          m.open,
+          m.finished,
+          m.never_leave_micro_grid.numerator,
+          m.never_leave_community.numerator,
+          m.never_leave_subdistrict.numerator,
+          m.response_rate.numerator,
+          m.on_time_resolution_rate.denominator,
+          m.on_time_resolution_rate.numerator,
+          m.satisfaction_rate.denominator,
+          m.satisfaction_rate.numerator};
+}
+
+Metrics metrics_from(const RateCounts& c) {
+  Metrics m;
+  m.total = c.total;
+  m.open = c.open;
+  m.finished = c.finished;
+  m.never_leave_micro_grid = {c.settled_micro, c.finished};
+  m.never_leave_community = {c.settled_community, c.finished};
+  m.never_leave_subdistrict = {c.settled_subdistrict, c.finished};
+  m.response_rate = {c.responded, c.total};
+  m.on_time_resolution_rate = {c.resolved_on_time, c.resolved};
+  m.satisfaction_rate = {c.satisfied, c.rated};
+  return m;
+}
+
 std::vector<TrendPoint> trend(const std::vector<CaseFact>& facts, Bucket bucket, Seconds now,
                               int utc_offset_minutes) {
   WorkCalendar cal({}, utc_offset_minutes);

@@ -73,6 +73,21 @@ struct Metrics {
 
 Metrics compute_metrics(const std::vector<CaseFact>& facts, Seconds now);
 
+// The additive part of Metrics: counts that sum over cases, so a store can
+// keep them per grid and day and add them up (the dashboard's rates).
+// Merged cases count nowhere; the definitions are those above.
+struct RateCounts {
+  std::int64_t total = 0, open = 0, finished = 0;
+  std::int64_t settled_micro = 0, settled_community = 0, settled_subdistrict = 0;  // finished, at or below
+  std::int64_t responded = 0;  // taken in by the accept deadline
+  std::int64_t resolved = 0, resolved_on_time = 0;
+  std::int64_t rated = 0, satisfied = 0;
+  bool operator==(const RateCounts&) const = default;
+};
+RateCounts rate_counts(const Metrics& m);
+// Metrics with only total, open, finished and the six rates filled in.
+Metrics metrics_from(const RateCounts& c);
+
 // The p-th percentile (0..1) by nearest rank of an unsorted sample; nullopt if empty.
 std::optional<double> percentile(std::vector<double> sample, double p);
 

@@ -73,6 +73,16 @@ Result<store::CaseFilter> parse_case_filter(const Request& r, store::Db& db, con
     WEIGE_ASSIGN(f.grid_ids, store::grid_subtree(db, *grid));
   }
   WEIGE_TRY(query_id(r, "community_id", f.community_id));
+  std::optional<Id> subdistrict;
+  WEIGE_TRY(query_id(r, "subdistrict_id", subdistrict));
+  if (subdistrict) {
+    WEIGE_ASSIGN(Place s, store::get_place(db, *subdistrict));
+    if (s.kind != PlaceKind::kSubdistrict) {
+      return Status::invalid("place " + std::to_string(s.id) + " is not a subdistrict", {{"parameter", "subdistrict_id"}});
+    }
+    WEIGE_ASSIGN(f.community_ids, store::community_ids_of(db, s.id));
+    if (f.community_ids.empty()) f.community_ids.push_back(-1);  // none: nothing matches
+  }
   WEIGE_TRY(query_id(r, "handler_person_id", f.handler_person_id));
   std::optional<bool> overdue, emergency;
   WEIGE_TRY(query_bool(r, "overdue", overdue));
@@ -104,12 +114,13 @@ std::vector<ParamDoc> case_query_params(bool paged) {
                           {"handler", "query", "string", "micro_grid, property_company, community, police, subdistrict, district"},
                           {"grid_id", "query", "integer", "cases in this grid's subtree"},
                           {"community_id", "query", "integer", ""},
+                          {"subdistrict_id", "query", "integer", "cases in this subdistrict's communities"},
                           {"handler_person_id", "query", "integer", ""},
                           {"overdue", "query", "boolean", "open past the stage deadline"},
                           {"emergency", "query", "boolean", ""},
                           {"from", "query", "string", "created on or after this local date"},
                           {"to", "query", "string", "created before this local date"},
-                          {"q", "query", "string", "description contains"}};
+                          {"q", "query", "string", "description contains (case-insensitive; 3+ characters use the full-text index)"}};
   if (paged) {
     p.push_back({"sort", "query", "string", "created_at, -created_at, due, -due"});
     p.push_back({"limit", "query", "integer", ""});

@@ -13,7 +13,7 @@
 namespace weige::http {
 
 // state (comma list), category_id (with its subtree), level, channel, grid_id
-// (subtree), community_id, handler, handler_person_id, overdue=true, from/to
+// (subtree), community_id, subdistrict_id (its communities), handler, handler_person_id, overdue=true, from/to
 // (local dates, to exclusive), emergency, q (text), sort, limit, offset;
 // narrowed to `scope`. A grid_id outside the scope is not found, like an unknown one.
 Result<store::CaseFilter> parse_case_filter(const Request& r, store::Db& db, const service::Scope& scope, Seconds now,

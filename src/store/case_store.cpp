@@ -205,6 +205,34 @@ Params case_params(const CaseRecord& c) {
 }
 
 // WHERE clause for a CaseFilter; appends to params.
+std::size_t utf8_length(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+// "Description contains text": the trigram index finds 3+ character
+// substrings; it cannot look for fewer, so those scan with LIKE (also
+// case-insensitive, for ASCII). Within a list of grids (a scope), the grids'
+// index drives and the matches are only a set to test against ("+id" keeps
+// SQLite from fetching every match's row, most of them outside the grids).
+std::string text_condition(const std::string& text, bool within_grids, Params& p) {
+  if (utf8_length(text) >= 3) {
+    std::string phrase = "\"";
+    for (char ch : text) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    p.emplace_back(phrase + "\"");
+    return std::string(" AND ") + (within_grids ? "+id" : "id") +
+           " IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)";
+  }
+  std::string pattern = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+    pattern += ch;
+  }
+  p.emplace_back(pattern + "%");
+  return " AND description LIKE ? ESCAPE '\\'";
+}
+
 std::string where_of(const CaseFilter& f, Params& p) {
   std::string w = " WHERE 1=1";
   if (!f.states.empty()) {
@@ -230,6 +258,10 @@ std::string where_of(const CaseFilter& f, Params& p) {
   if (f.community_id) {
     w += " AND community_id = ?";
     p.emplace_back(*f.community_id);
+  }
+  if (!f.community_ids.empty()) {
+    w += " AND community_id IN " + in_list(f.community_ids.size());
+    for (Id id : f.community_ids) p.emplace_back(id);
   }
   if (f.handler_person_id) {
     w += " AND handler_person_id = ?";
@@ -271,10 +303,7 @@ std::string where_of(const CaseFilter& f, Params& p) {
     w += " AND emergency = ?";
     p.emplace_back(static_cast<std::int64_t>(*f.emergency));
   }
-  if (!f.text.empty()) {
-    w += " AND instr(description, ?) > 0";
-    p.emplace_back(f.text);
-  }
+  if (!f.text.empty()) w += text_condition(f.text, !f.grid_ids.empty(), p);
   return w;
 }
 
@@ -556,6 +585,53 @@ Result<std::vector<CaseFact>> case_facts(Db& db, const CaseFilter& f) {
                        out.push_back(x);
                      }));
   return out;
+}
+
+Result<std::optional<RateCounts>> rollup_rate_counts(Db& db, const CaseFilter& f) {
+  constexpr Seconds kDay = 86400, kLocal = 8 * 3600;
+  auto midnight = [&](const std::optional<Seconds>& t) { return !t || (*t + kLocal) % kDay == 0; };
+  bool other = !f.states.empty() || !f.category_ids.empty() || f.level || f.channel || f.handler_person_id ||
+               f.handler || f.handler_org_id || !f.police_categories.empty() || f.reporter_person_id ||
+               !f.reporter_phone_index.empty() || f.overdue_at || f.emergency || !f.text.empty();
+  if (other || !midnight(f.created_from) || !midnight(f.created_to)) return std::optional<RateCounts>();
+  Params p;
+  std::string where;
+  if (!f.grid_ids.empty()) {
+    where = " WHERE tier = 2 AND grid_id IN " + in_list(f.grid_ids.size());
+    for (Id id : f.grid_ids) p.emplace_back(id);
+  } else if (f.community_id || !f.community_ids.empty()) {
+    where = " WHERE tier = 1 AND grid_id = 0";
+  } else {
+    where = " WHERE tier = 0 AND grid_id = 0 AND community_id = 0";
+  }
+  if (f.community_id) {
+    where += " AND community_id = ?";
+    p.emplace_back(*f.community_id);
+  }
+  if (!f.community_ids.empty()) {
+    where += " AND community_id IN " + in_list(f.community_ids.size());
+    for (Id id : f.community_ids) p.emplace_back(id);
+  }
+  if (f.created_from) {
+    where += " AND day >= ?";
+    p.emplace_back((*f.created_from + kLocal) / kDay);
+  }
+  if (f.created_to) {
+    where += " AND day < ?";
+    p.emplace_back((*f.created_to + kLocal) / kDay);
+  }
+  RateCounts c;
+  WEIGE_TRY(db.query("SELECT coalesce(sum(total), 0), coalesce(sum(open), 0), coalesce(sum(finished), 0), "
+                     "coalesce(sum(settled_micro), 0), coalesce(sum(settled_community), 0), "
+                     "coalesce(sum(settled_subdistrict), 0), coalesce(sum(responded), 0), "
+                     "coalesce(sum(resolved), 0), coalesce(sum(resolved_on_time), 0), coalesce(sum(rated), 0), "
+                     "coalesce(sum(satisfied), 0) FROM case_rollup" +
+                         where,
+                     p, [&](const Row& r) {
+                       c = {r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5),
+                            r.i64(6), r.i64(7), r.i64(8), r.i64(9), r.i64(10)};
+                     }));
+  return std::optional<RateCounts>(c);
 }
 
 Result<Id> insert_attachment(Db& db, const Attachment& a) {

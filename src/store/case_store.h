@@ -133,6 +133,7 @@ struct CaseFilter {
   std::optional<Channel> channel;
   std::vector<Id> grid_ids;  // cases in any of these grids
   std::optional<Id> community_id;
+  std::vector<Id> community_ids;  // cases in any of these communities (a subdistrict's)
   std::optional<Id> handler_person_id;
   std::optional<HandlerKind> handler;
   std::optional<Id> handler_org_id;
@@ -143,7 +144,9 @@ struct CaseFilter {
   std::optional<Seconds> created_from, created_to;  // [from, to)
   std::optional<Seconds> overdue_at;                // open with stage_due_at < this
   std::optional<bool> emergency;
-  std::string text;                  // description contains
+  // Description contains (case-insensitively): 3 or more characters through
+  // the trigram index cases_fts, shorter text by a scan (LIKE).
+  std::string text;
   std::string sort = "-created_at";  // created_at, -created_at, due, -due
   int limit = 50;
   int offset = 0;
@@ -167,6 +170,14 @@ Result<std::vector<Id>> parked_due(Db& db, Seconds now, int limit);
 
 // Compact facts for metrics under the same filter (pagination ignored).
 Result<std::vector<CaseFact>> case_facts(Db& db, const CaseFilter& f);
+
+// The rate counts of the cases under `f`, summed from the rollup table
+// case_rollup (kept by triggers, migration 0007) instead of the cases: a few
+// rows per day and grid, community or the whole database. Answers only
+// filters made of grids, communities and local-midnight (UTC+8) created_from /
+// created_to; yields nullopt for any other filter (the caller scans instead,
+// compute_metrics over case_facts, which gives the same counts).
+Result<std::optional<RateCounts>> rollup_rate_counts(Db& db, const CaseFilter& f);
 
 struct Attachment {
   Id id = 0;

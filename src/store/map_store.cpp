@@ -319,6 +319,13 @@ Result<std::vector<Id>> community_ids(Db& db) {
   return out;
 }
 
+Result<std::vector<Id>> community_ids_of(Db& db, Id subdistrict_id) {
+  std::vector<Id> out;
+  WEIGE_TRY(db.query("SELECT id FROM places WHERE kind = 'community' AND parent_id = ? ORDER BY id", {subdistrict_id},
+                     [&](const Row& r) { out.push_back(r.i64(0)); }));
+  return out;
+}
+
 Result<MapSnapshot> load_community_snapshot(Db& db, Id community_id) {
   MapSnapshot s;
   WEIGE_ASSIGN(s.grids, list_grids(db, community_id));

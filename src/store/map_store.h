@@ -71,6 +71,8 @@ Result<PlacePage> list_places(Db& db, const PlaceFilter& filter);
 
 // Ids of all communities.
 Result<std::vector<Id>> community_ids(Db& db);
+// Ids of the communities of one subdistrict (none for an unknown id).
+Result<std::vector<Id>> community_ids_of(Db& db, Id subdistrict_id);
 // Every grid of the community, every place in the community, every place put
 // into one of its grids, and every grid such places are put into.
 Result<MapSnapshot> load_community_snapshot(Db& db, Id community_id);

@@ -14,6 +14,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "crypto/vault.h"
 #include "store/db.h"
 #include "store/sqlite_db.h"
 #include "support/mini_map.h"
@@ -251,6 +252,70 @@ TEST(CliAccountsTest, AuditVerifyFailsOnAChangedEntry) {
   CliRun bad = run("audit verify --db " + copy);
   EXPECT_EQ(bad.code, 1) << bad.out;
   EXPECT_NE(bad.out.find("entry 2"), std::string::npos) << bad.out;
+}
+
+// The benchmark's generator at a tiny tier: a map, then 30 days of cases
+// with progress and per-stage seconds; reporters sealed, every case with its
+// report event, rates plausible, and the search index and rollup in step.
+TEST(CliCityTest, GeneratesCasesWithProgressStagesAndSealedReporters) {
+  using nlohmann::json;
+  TempDir dir;
+  std::string db = dir.file("city.db");
+  CliRun r = run("city --db " + db +
+                 " --subdistricts 1 --communities 2 --grids 2 --micro-grids 3 --households 40 --cases-per-day 60 "
+                 "--days 30");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("cases"), std::string::npos);
+  EXPECT_NE(r.out.find("/s"), std::string::npos) << "progress shows a rate: " << r.out.substr(0, 400);
+  json summary = json::parse(r.out.substr(r.out.find("\n{") + 1));
+  std::int64_t cases = summary["cases"];
+  EXPECT_GT(cases, 30 * 60 * 70 / 100);
+  EXPECT_LT(cases, 30 * 60 * 115 / 100);
+  EXPECT_EQ(summary["cases_per_day"], 60);
+  EXPECT_GT(summary["events"].get<std::int64_t>(), cases);
+  EXPECT_GT(summary["hotline"].get<std::int64_t>(), cases / 5);
+  EXPECT_GT(summary["open"].get<std::int64_t>(), 0);
+  for (const char* stage : {"plan", "map", "people", "cases"}) EXPECT_TRUE(summary["stage_seconds"].contains(stage)) << stage;
+
+  auto opened = open_test_db(db);
+  store::Db& d = *opened;
+  auto count = [&](const std::string& where) { return *d.scalar("SELECT count(*) FROM cases WHERE " + where); };
+  EXPECT_EQ(count("1"), cases);
+  EXPECT_EQ(count("id NOT IN (SELECT case_id FROM case_events WHERE action = 'report')"), 0);
+  EXPECT_EQ(count("grid_id IS NULL OR community_id IS NULL OR place_id IS NULL"), 0);
+  // Phones sealed exactly as intake seals them: the sealed bytes open with the database's key to
+  // a mobile number whose blind index is the one stored; no plaintext number in the row.
+  EXPECT_GT(count("reporter_phone_index IS NOT NULL"), cases / 5);
+  EXPECT_EQ(count("(reporter_phone_sealed IS NULL) <> (reporter_phone_index IS NULL)"), 0);
+  auto vault = crypto::Vault::open(db + ".key", false);
+  ASSERT_TRUE(vault);
+  auto sealed = d.rows("SELECT reporter_phone_sealed, reporter_phone_index, reporter_name_sealed FROM cases WHERE "
+                       "reporter_phone_index IS NOT NULL ORDER BY id LIMIT 50");
+  ASSERT_TRUE(sealed);
+  for (const auto& row : *sealed) {
+    auto phone = vault->unseal(row.text(0));
+    ASSERT_TRUE(phone) << phone.status().to_string();
+    EXPECT_EQ(phone->size(), 11u);
+    EXPECT_EQ(row.text(0).find(*phone), std::string::npos);
+    EXPECT_EQ(vault->blind_index("phone:" + *phone), row.text(1));
+    EXPECT_EQ(count("instr(CAST(reporter_phone_sealed AS TEXT), '" + *phone + "') > 0 OR instr(description, '" +
+                    *phone + "') > 0"),
+              0);
+  }
+  // Never-leave rates a real net could show.
+  double finished = static_cast<double>(count("state IN ('closed','rated')"));
+  double micro = static_cast<double>(count("state IN ('closed','rated') AND settled_level = 1")) / finished;
+  double community = static_cast<double>(count("state IN ('closed','rated') AND settled_level <= 2")) / finished;
+  EXPECT_GT(finished / static_cast<double>(cases), 0.8);
+  EXPECT_GT(micro, 0.3);
+  EXPECT_LT(micro, 0.7);
+  EXPECT_GT(community, 0.85);
+  EXPECT_LT(community, 1.0);
+  // The search index and the rollup were filled by their triggers.
+  EXPECT_EQ(*d.scalar("SELECT count(*) FROM cases_fts WHERE cases_fts MATCH '\"电梯故障\"'"),
+            count("instr(description, '电梯故障') > 0"));
+  EXPECT_GT(count("instr(description, '电梯故障') > 0"), 0);
+  EXPECT_EQ(*d.scalar("SELECT sum(finished) FROM case_rollup WHERE tier = 0"), static_cast<std::int64_t>(finished));
 }
 
 }  // namespace

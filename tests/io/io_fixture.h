@@ -32,11 +32,12 @@ inline std::unique_ptr<store::Db> open_db(const std::string& path) {
 // Every row of every table, as text, in rowid order: equal dumps mean equal content.
 inline std::string dump(store::Db& db) {
   std::string out;
-  auto tables = db.rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+  // Tables WITHOUT ROWID (the case rollup, the search index's shadow tables) in key order.
+  auto tables = db.rows("SELECT name, sql LIKE '%WITHOUT ROWID%' FROM sqlite_schema WHERE type = 'table' ORDER BY name");
   EXPECT_TRUE(tables.is_ok());
   for (const store::Row& t : *tables) {
     out += "## " + t.text(0) + "\n";
-    auto s = db.query("SELECT * FROM \"" + t.text(0) + "\" ORDER BY rowid", {},
+    auto s = db.query("SELECT * FROM \"" + t.text(0) + "\" ORDER BY " + (t.i64(1) ? "1" : "rowid"), {},
                       [&](const store::Row& r) {
                         for (std::size_t i = 0; i < r.size(); ++i) {
                           out += r.is_null(i) ? std::string("NULL") : "'" + r.text(i) + "'";
