@@ -181,6 +181,7 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"listPatrolObservations", R::kList},
       {"listVisits", R::kList},
       {"getVisitCoverage", R::kList},
+      {"listMyLinkedHouseholds", R::kList},
       {"listOverdueCare", R::kList},
       {"listTopics", R::kList},
       {"listMeetings", R::kList},
@@ -235,7 +236,8 @@ inline const std::set<std::string>& pending_cells() {
       "listVisits",
       "getVisitCoverage",
       "listOverdueCare",
-      "listNotices"};
+      "listNotices",
+      "listMyLinkedHouseholds"};
   return pending;
 }
 
