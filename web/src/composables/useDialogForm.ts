@@ -17,10 +17,13 @@ export function useDialogForm<D extends object>(
   options: DialogFormOptions<D> = {},
 ) {
   const draft = ref(fresh()) as Ref<D>
+  /** Counts the openings: a `:key` for pickers that keep their own state (start them afresh). */
+  const opened = ref(0)
   const form = useFormSubmit(fields, options)
   form.clearOnChange(() => (options.watched ? options.watched(draft.value) : ({ ...draft.value } as Record<string, unknown>)))
   watch(open, (o) => {
     if (!o) return
+    opened.value++
     draft.value = fresh()
     form.reset()
   })
@@ -32,5 +35,5 @@ export function useDialogForm<D extends object>(
     return saved
   }
 
-  return { draft, busy: form.busy, errors: form.errors, formError: form.formError, save }
+  return { draft, opened, busy: form.busy, errors: form.errors, formError: form.formError, save }
 }

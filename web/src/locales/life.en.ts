@@ -286,6 +286,8 @@ const lifeEn: Shape<typeof lifeZh> = {
     patrol: 'Patrol',
     empty: 'Nothing here yet',
     visit: 'Visit',
+    household: 'Household',
+    visitForm: 'How',
     noLinked: 'You link no households',
     neverVisited: 'not visited',
     visitDate: 'Date of the visit',

@@ -283,6 +283,8 @@ const lifeZh = {
     patrol: '巡查',
     empty: '暂无内容',
     visit: '走访',
+    household: '住户',
+    visitForm: '走访形式',
     noLinked: '您没有联系的住户',
     neverVisited: '未走访',
     visitDate: '走访日期',
