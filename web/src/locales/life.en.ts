@@ -200,6 +200,7 @@ const lifeEn: Shape<typeof lifeZh> = {
   theme: { civilised_dog_keeping: 'Civilised dog keeping', fire_safety: 'Fire safety', fraud_prevention: 'Fraud prevention' },
   forms: {
     household: 'Door',
+    householdLabel: 'Household',
     person: 'Choose a person',
     remove: 'Remove',
     up: 'Move up',

@@ -197,6 +197,7 @@ const lifeZh = {
   theme: { civilised_dog_keeping: '文明养犬', fire_safety: '消防安全', fraud_prevention: '防范诈骗' },
   forms: {
     household: '选择门牌',
+    householdLabel: '住户',
     person: '选择人员',
     remove: '移除',
     up: '上移',
