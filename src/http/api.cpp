@@ -27,7 +27,7 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
   if (options_.group_commit) {
     auto writer = pool_.open();
     if (writer) {
-      committer_ = std::make_unique<store::GroupCommitter>(std::move(writer).value());
+      committer_ = store::GroupCommitter::create(std::move(writer).value());
     } else {
       spdlog::warn("group commit off: cannot open the writer's connection: {}", writer.status().message());
     }
@@ -46,7 +46,7 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
 }
 
 service::CaseService Api::cases(store::Db& db) {
-  return service::CaseService(db, vault_, options_.clock, &locator_);
+  return service::CaseService(db, vault_, options_.clock, &locator_, &refs_);
 }
 
 Result<Principal> principal_of(const Request& request) {
@@ -85,7 +85,6 @@ bool Api::within_limit(const std::string& key, int per_minute) {
 std::optional<Response> Api::guard(const Route& route, Request& request) {
   auto lease = pool_.acquire();
   if (!lease) return error_response(lease.status());
-  service::AuthService auth(**lease, options_.clock, options_.auth);
   bool cookie_auth = false;
   std::string csrf;
   Status problem;
@@ -93,11 +92,11 @@ std::optional<Response> Api::guard(const Route& route, Request& request) {
     if (authz->rfind("Bearer ", 0) != 0) {
       problem = Status(Code::kUnauthorized, "Authorization takes 'Bearer <API token>'");
     } else {
-      auto p = auth.token_principal(authz->substr(7));
+      auto p = credentials_.api_token(**lease, options_.clock, options_.auth, authz->substr(7));
       if (p) request.principal = *p; else problem = p.status();
     }
   } else if (auto cookie = session_cookie(request)) {
-    auto p = auth.session_principal(*cookie);
+    auto p = credentials_.session(**lease, options_.clock, options_.auth, *cookie);
     if (p) {
       request.principal = p->first;
       csrf = p->second;
@@ -208,7 +207,11 @@ Handler Api::wrap(JsonHandler fn, int status) {
     store::Db& db = **lease;
     Result<nlohmann::json> result = nlohmann::json();
     if (!mutating) {
+      // One read transaction for the whole request: one snapshot, and the
+      // engine's shared locks taken once instead of once per statement.
+      bool snapshot = db.execute("BEGIN", {}).is_ok();
       result = fn(request, db);
+      if (snapshot) (void)db.execute("COMMIT", {});
     } else {
       Status s = store::in_write_transaction(db, [&]() -> Status {
         result = fn(request, db);

@@ -10,6 +10,7 @@
 #include "domain/roles.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
+#include "service/credential_cache.h"
 #include "service/change_feed.h"
 #include "service/scope.h"
 #include "http/message.h"
@@ -91,6 +92,8 @@ class Api {
   ApiOptions options_;
   Router router_;
   service::LocatorCache locator_;
+  service::RefCache refs_;  // reference data for intake, see service/ref_cache.h
+  service::CredentialCache credentials_;  // resolved sessions and API tokens
   service::ChangeFeed feed_;
   std::unique_ptr<store::GroupCommitter> committer_;  // null when group_commit is off
   std::mutex limits_mu_;

@@ -71,8 +71,11 @@ json actions_json(const std::vector<Action>& actions) {
   return a;
 }
 
-Result<json> case_detail(store::Db& db, service::CaseService& svc, Id id, const Actor& actor, Seconds now) {
-  WEIGE_ASSIGN(auto v, svc.get(id));
+// The detail of a case already read (and scope-checked) by the caller.
+Result<json> case_detail(store::Db& db, service::CaseService& svc, const store::CaseRecord& record, const Actor& actor,
+                         Seconds now) {
+  const Id id = record.id;
+  WEIGE_ASSIGN(auto v, svc.view(record));
   json j = case_json(v, now);
   WEIGE_ASSIGN(auto events, store::events_of(db, id));
   json timeline = json::array();
@@ -270,7 +273,7 @@ void Api::register_case_routes() {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  WEIGE_ASSIGN(auto c, case_for(r, db, id));
                  auto svc = cases(db);
-                 WEIGE_ASSIGN(json j, case_detail(db, svc, id, actor, options_.clock()));
+                 WEIGE_ASSIGN(json j, case_detail(db, svc, c, actor, options_.clock()));
                  add_tracking_token(j, r, c);
                  return j;
                })});
@@ -292,8 +295,8 @@ void Api::register_case_routes() {
                  std::optional<Id> assignee;
                  WEIGE_ASSIGN(ActionInput in, parse_action_input(j, action, assignee));
                  auto svc = cases(db);
-                 WEIGE_TRY(svc.act(id, action, actor, in, assignee).status());
-                 return case_detail(db, svc, id, actor, options_.clock());
+                 WEIGE_ASSIGN(auto acted, svc.act(id, action, actor, in, assignee));
+                 return case_detail(db, svc, acted.record, actor, options_.clock());
                })});
 
   router_.add({.method = "POST",

@@ -174,12 +174,14 @@ Status AuthService::logout(const std::string& token) {
   return db_.execute("DELETE FROM sessions WHERE token_hash = ?", {token_hash(token)}).status();
 }
 
-Result<std::pair<Principal, std::string>> AuthService::session_principal(const std::string& token) {
+Result<std::pair<Principal, std::string>> AuthService::session_principal(const std::string& token,
+                                                                         std::optional<Seconds>* expires_at) {
   WEIGE_ASSIGN(auto r, db_.row("SELECT user_id, csrf_token, expires_at FROM sessions WHERE token_hash = ?", {token_hash(token)}));
   if (!r) return Status(Code::kUnauthorized, "the session is not valid; sign in again");
   if (r->i64(2) <= clock_()) return Status(Code::kUnauthorized, "the session has expired; sign in again");
   WEIGE_ASSIGN(User u, get_user(r->i64(0)));
   if (u.disabled) return Status(Code::kUnauthorized, "the account is disabled");
+  if (expires_at) *expires_at = r->i64(2);
   return std::make_pair(principal_of(u), r->text(1));
 }
 
@@ -245,7 +247,7 @@ Status AuthService::revoke_api_token(Id token_id) {
   return {};
 }
 
-Result<Principal> AuthService::token_principal(const std::string& token) {
+Result<Principal> AuthService::token_principal(const std::string& token, std::optional<Seconds>* expires_at) {
   WEIGE_ASSIGN(auto r, db_.row("SELECT user_id, permissions, expires_at, revoked_at FROM api_tokens WHERE token_hash = ?",
                                {token_hash(token)}));
   if (!r) return Status(Code::kUnauthorized, "the API token is not valid");
@@ -255,6 +257,7 @@ Result<Principal> AuthService::token_principal(const std::string& token) {
   if (u.disabled) return Status(Code::kUnauthorized, "the account is disabled");
   Principal p = principal_of(u);
   p.via_token = true;
+  if (expires_at) *expires_at = r->opt_i64(2);
   std::string perms = r->text(1);
   std::size_t i = 0;
   while (i < perms.size()) {

@@ -60,7 +60,9 @@ class AuthService {
   Result<Session> login(const std::string& username, const std::string& password, const std::string& remote);
   Status logout(const std::string& token);
   // The principal of a session cookie, and the session's CSRF token.
-  Result<std::pair<Principal, std::string>> session_principal(const std::string& token);
+  // `expires_at`, when given, receives when the session lapses.
+  Result<std::pair<Principal, std::string>> session_principal(const std::string& token,
+                                                              std::optional<Seconds>* expires_at = nullptr);
 
   Status change_password(Id user_id, const std::string& old_password, const std::string& new_password);
   // Sets a fresh random password (returned once) that must be changed at next login.
@@ -75,7 +77,8 @@ class AuthService {
   Result<ApiToken> create_api_token(Id user_id, const std::string& name, const std::set<Permission>& permissions,
                                     std::optional<Seconds> expires_at);
   Status revoke_api_token(Id token_id);
-  Result<Principal> token_principal(const std::string& token);
+  // `expires_at`, when given, receives when the token lapses (none: never).
+  Result<Principal> token_principal(const std::string& token, std::optional<Seconds>* expires_at = nullptr);
 
  private:
   Result<std::string> hash_password(const std::string& password) const;

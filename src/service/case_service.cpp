@@ -14,45 +14,12 @@ using store::CaseRecord;
 constexpr Seconds kDuplicateWindow = 7 * 86400;
 
 // Where a case lies: its grid, community and compound, from a place.
-Status locate_place(store::Db& db, Id place_id, CaseRecord& c) {
-  WEIGE_ASSIGN(Place p, store::get_place(db, place_id));
-  switch (p.kind) {
-    case PlaceKind::kSubdistrict:
-      return Status::invalid("a case lies in a community or below, not in a whole subdistrict", {{"field", "place_id"}});
-    case PlaceKind::kCommunity: {
-      WEIGE_ASSIGN(auto g, store::general_grid_of(db, p.id));
-      if (g) c.grid_id = g->id;
-      break;
-    }
-    case PlaceKind::kBuilding: {
-      WEIGE_ASSIGN(Place compound, store::get_place(db, *p.parent_id));
-      c.grid_id = compound.grid_id;
-      c.compound_id = compound.id;
-      break;
-    }
-    case PlaceKind::kUnit:
-    case PlaceKind::kHousehold: {
-      c.grid_id = p.grid_id;
-      std::optional<Id> cur = p.parent_id;
-      for (int i = 0; cur && i < 4; ++i) {
-        WEIGE_ASSIGN(Place a, store::get_place(db, *cur));
-        if (a.kind == PlaceKind::kCompound) {
-          c.compound_id = a.id;
-          break;
-        }
-        cur = a.parent_id;
-      }
-      break;
-    }
-    default:  // compound and non-residential places
-      c.grid_id = p.grid_id;
-      c.compound_id = p.id;
-      break;
-  }
-  c.place_id = p.id;
-  c.community_id = p.kind == PlaceKind::kCommunity ? std::optional<Id>(p.id) : p.community_id;
-  if (!c.location && p.location) c.location = p.location;
-  return {};
+void place_case(const PlaceFacts& f, CaseRecord& c) {
+  c.place_id = f.place_id;
+  c.grid_id = f.grid_id;
+  c.compound_id = f.compound_id;
+  c.community_id = f.community_id;
+  if (!c.location && f.location) c.location = f.location;
 }
 
 }  // namespace
@@ -65,9 +32,9 @@ Clock system_clock() {
 }
 
 Result<std::optional<Id>> LocatorCache::locate(store::Db& db, Point p) {
-  WEIGE_ASSIGN(auto version_row, db.row("SELECT count(*), coalesce(max(id), 0), coalesce((SELECT value FROM meta "
-                                        "WHERE key = 'map_version'), '0') FROM grids WHERE boundary IS NOT NULL"));
-  std::string version = version_row->text(0) + "/" + version_row->text(1) + "/" + version_row->text(2);
+  // Any change to grids bumps the reference-data counter (migration 0008).
+  WEIGE_ASSIGN(std::int64_t ref, ref_version(db));
+  std::string version = std::to_string(ref);
   std::shared_ptr<const GridLocator> locator;
   {
     std::lock_guard lock(mu_);
@@ -96,10 +63,39 @@ std::string deadline_colour(const CaseRecord& c, Seconds now) {
   return "green";
 }
 
-CaseService::CaseService(store::Db& db, const crypto::Vault& vault, Clock clock, LocatorCache* locator)
-    : db_(db), vault_(vault), clock_(std::move(clock)), locator_(locator) {}
+CaseService::CaseService(store::Db& db, const crypto::Vault& vault, Clock clock, LocatorCache* locator,
+                         RefCache* refs)
+    : db_(db), vault_(vault), clock_(std::move(clock)), locator_(locator), ref_cache_(refs) {}
 
-Result<store::Category> CaseService::category_of(const CaseRecord& c) { return store::get_category(db_, c.category_id); }
+Result<const RefSnapshot*> CaseService::refs() {
+  if (!ref_cache_) return static_cast<const RefSnapshot*>(nullptr);
+  if (!refs_) {
+    WEIGE_ASSIGN(refs_, ref_cache_->current(db_));
+  }
+  return refs_.get();
+}
+
+Result<store::Category> CaseService::category(Id id) {
+  WEIGE_ASSIGN(const RefSnapshot* r, refs());
+  if (r) {
+    if (auto it = r->categories.find(id); it != r->categories.end()) return it->second;
+  }
+  return store::get_category(db_, id);  // also the not-found answer
+}
+
+Result<WorkCalendar> CaseService::calendar() {
+  WEIGE_ASSIGN(const RefSnapshot* r, refs());
+  if (r) return r->calendar;
+  return store::load_calendar(db_);
+}
+
+Result<PlaceFacts> CaseService::place_facts(Id place_id) {
+  WEIGE_ASSIGN(const RefSnapshot* r, refs());
+  if (r) return r->place(db_, place_id);
+  return read_place_facts(db_, place_id);
+}
+
+Result<store::Category> CaseService::category_of(const CaseRecord& c) { return category(c.category_id); }
 
 Status CaseService::start_stage(CaseRecord& c, const std::string& stage, double hours, Seconds now) {
   c.stage = stage;
@@ -109,7 +105,7 @@ Status CaseService::start_stage(CaseRecord& c, const std::string& stage, double 
     c.stage_warn_at.reset();
     return {};
   }
-  WEIGE_ASSIGN(WorkCalendar cal, store::load_calendar(db_));
+  WEIGE_ASSIGN(WorkCalendar cal, calendar());
   if (c.emergency_id) {
     // Deadlines tighten while the emergency the case was filed under is active.
     WEIGE_ASSIGN(auto e, store::get_emergency(db_, *c.emergency_id));
@@ -123,26 +119,40 @@ Status CaseService::start_stage(CaseRecord& c, const std::string& stage, double 
 }
 
 Status CaseService::route_case(CaseRecord& c, const store::Category& cat) {
+  WEIGE_ASSIGN(const RefSnapshot* refs, this->refs());
   RoutingFacts f;
-  WEIGE_ASSIGN(f.category_path, store::category_path(db_, cat.id));
+  const std::vector<Id>* known_path = nullptr;
+  if (refs) {
+    if (auto it = refs->category_paths.find(cat.id); it != refs->category_paths.end()) known_path = &it->second;
+  }
+  if (known_path) {
+    f.category_path = *known_path;
+  } else {
+    WEIGE_ASSIGN(f.category_path, store::category_path(db_, cat.id));
+  }
   f.category_code = cat.code;
   f.level = c.level;
   f.category_default = c.level == cat.level ? cat.path : default_handler(c.level);
   f.community_id = c.community_id;
-  WEIGE_ASSIGN(f.grid_path, store::grid_path(db_, c.grid_id));
+  if (refs) {
+    WEIGE_ASSIGN(f.grid_path, refs->grid_path(db_, c.grid_id));
+  } else {
+    WEIGE_ASSIGN(f.grid_path, store::grid_path(db_, c.grid_id));
+  }
   if (c.place_id) {
-    WEIGE_ASSIGN(f.property_company_id, store::property_company_of(db_, *c.place_id));
-    if (f.property_company_id) {
-      WEIGE_ASSIGN(auto org, store::get_organisation(db_, *f.property_company_id));
-      f.property_company_name = org.name;
-    }
+    WEIGE_ASSIGN(PlaceFacts place, place_facts(*c.place_id));
+    f.property_company_id = place.property_company_id;
+    f.property_company_name = place.property_company_name;
   }
   WorkCalendar cal;
   Seconds now = clock_();
   f.local_weekday = weekday(cal.local_day(now));
   f.local_hour = cal.local_minute(now) / 60;
-  WEIGE_ASSIGN(auto rules, store::list_routing_rules(db_));
-  RoutingDecision d = route(rules, f);
+  std::vector<RoutingRule> loaded;
+  if (!refs) {
+    WEIGE_ASSIGN(loaded, store::list_routing_rules(db_));
+  }
+  RoutingDecision d = route(refs ? refs->rules : loaded, f);
   c.handler = d.handler;
   c.handler_org_id = d.organisation_id;
   c.routing_rule_id = d.rule_id;
@@ -154,7 +164,7 @@ Status CaseService::route_case(CaseRecord& c, const store::Category& cat) {
 Result<IntakeResult> CaseService::intake(const IntakeInput& in, const Actor& actor) {
   if (in.description.empty()) return Status::invalid("a case needs a description", {{"field", "description"}});
   if (in.description.size() > 4000) return Status::invalid("description has at most 4000 bytes", {{"field", "description"}});
-  auto cat = store::get_category(db_, in.category_id);
+  auto cat = category(in.category_id);
   if (!cat) return Status(cat.status().code(), cat.status().message(), {{"field", "category_id"}});
   if (!cat->enabled) return Status::invalid("category " + cat->code + " is disabled", {{"field", "category_id"}});
   if (!in.place_id && !in.location && !in.grid_id && in.address.empty()) {
@@ -178,8 +188,9 @@ Result<IntakeResult> CaseService::intake(const IntakeInput& in, const Actor& act
   c.location = in.location;
   c.address_sealed = vault_.seal(in.address);
   if (in.place_id) {
-    Status s = locate_place(db_, *in.place_id, c);
-    if (!s) return Status(s.code(), s.message(), {{"field", "place_id"}});
+    auto facts = place_facts(*in.place_id);
+    if (!facts) return Status(facts.status().code(), facts.status().message(), {{"field", "place_id"}});
+    place_case(*facts, c);
   } else if (in.grid_id) {
     auto g = store::get_grid(db_, *in.grid_id);
     if (!g) return Status(g.status().code(), g.status().message(), {{"field", "grid_id"}});
@@ -208,7 +219,11 @@ Result<IntakeResult> CaseService::intake(const IntakeInput& in, const Actor& act
   c.created_at = c.updated_at = now;
   IntakeResult out;
   Status s = store::in_write_transaction(db_, [&]() -> Status {
-    WEIGE_ASSIGN(auto emergency, emergency_for_case(db_, c));
+    WEIGE_ASSIGN(const RefSnapshot* refs, this->refs());
+    std::optional<store::EmergencyRecord> emergency;
+    if (!refs || refs->any_active_emergency) {
+      WEIGE_ASSIGN(emergency, emergency_for_case(db_, c));
+    }
     if (emergency) {
       c.emergency = true;
       c.emergency_id = emergency->id;
@@ -333,7 +348,7 @@ Status CaseService::apply(CaseRecord& c, const Decision& d, Action a, const Acto
       break;
     case Action::kApproveExtension:
       if (c.stage_due_at && c.extension_hours) {
-        WEIGE_ASSIGN(WorkCalendar cal, store::load_calendar(db_));
+        WEIGE_ASSIGN(WorkCalendar cal, calendar());
         c.stage_due_at = cal.add_working_hours(*c.stage_due_at, *c.extension_hours);
         data["new_due_at"] = *c.stage_due_at;
       }
@@ -410,11 +425,12 @@ Result<std::vector<CaseRecord>> CaseService::duplicates_for(std::optional<Id> pl
                                                             Id category_id, std::optional<Id> exclude) {
   CaseRecord probe;
   if (place_id) {
-    WEIGE_TRY(locate_place(db_, *place_id, probe));
+    WEIGE_ASSIGN(PlaceFacts facts, place_facts(*place_id));
+    place_case(facts, probe);
   } else if (location && locator_) {
     WEIGE_ASSIGN(probe.grid_id, locator_->locate(db_, *location));
   }
-  WEIGE_TRY(store::get_category(db_, category_id).status());
+  WEIGE_TRY(category(category_id).status());
   return store::find_duplicates(db_, probe.place_id, probe.grid_id, category_id, clock_() - kDuplicateWindow, exclude);
 }
 

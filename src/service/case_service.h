@@ -15,6 +15,7 @@
 #include "domain/case_workflow.h"
 #include "domain/geometry.h"
 #include "domain/roles.h"
+#include "service/ref_cache.h"
 #include "store/case_store.h"
 #include "store/db.h"
 
@@ -70,7 +71,10 @@ std::string deadline_colour(const store::CaseRecord& c, Seconds now);
 
 class CaseService {
  public:
-  CaseService(store::Db& db, const crypto::Vault& vault, Clock clock, LocatorCache* locator = nullptr);
+  // `refs`, when given, serves categories, rules, the calendar and places
+  // from memory (service/ref_cache.h); without it every read goes to `db`.
+  CaseService(store::Db& db, const crypto::Vault& vault, Clock clock, LocatorCache* locator = nullptr,
+              RefCache* refs = nullptr);
 
   Result<IntakeResult> intake(const IntakeInput& in, const Actor& actor);
   // Applies one workflow action. Refusals leave the case unchanged.
@@ -104,11 +108,18 @@ class CaseService {
   Status apply(store::CaseRecord& c, const Decision& d, Action a, const Actor& actor, const ActionInput& in,
                std::optional<Id> assignee, Seconds now, nlohmann::json& data);
   Result<store::Category> category_of(const store::CaseRecord& c);
+  Result<store::Category> category(Id id);
+  Result<WorkCalendar> calendar();
+  Result<PlaceFacts> place_facts(Id place_id);
+  // The reference data for this service's requests; null without a cache.
+  Result<const RefSnapshot*> refs();
 
   store::Db& db_;
   const crypto::Vault& vault_;
   Clock clock_;
   LocatorCache* locator_;
+  RefCache* ref_cache_;
+  std::shared_ptr<const RefSnapshot> refs_;
 };
 
 }  // namespace weige::service

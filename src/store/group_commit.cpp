@@ -2,10 +2,21 @@
 
 #include <future>
 
+#include "store/sqlite_db.h"
+
 namespace weige::store {
 
-GroupCommitter::GroupCommitter(std::unique_ptr<Db> db, std::size_t max_batch)
-    : db_(std::move(db)), max_batch_(max_batch == 0 ? 1 : max_batch), writer_([this] { loop(); }) {}
+GroupCommitter::GroupCommitter(std::unique_ptr<Db> db, Flush flush, std::size_t max_batch)
+    : db_(std::move(db)), max_batch_(max_batch == 0 ? 1 : max_batch) {
+  flush_ = std::move(flush);
+  if (flush_) flusher_ = std::thread([this] { flush_loop(); });
+  writer_ = std::thread([this] { loop(); });
+}
+
+std::unique_ptr<GroupCommitter> GroupCommitter::create(std::unique_ptr<Db> db) {
+  auto flush = defer_flush(*db);
+  return std::make_unique<GroupCommitter>(std::move(db), flush ? std::move(flush).value() : Flush{});
+}
 
 GroupCommitter::~GroupCommitter() {
   {
@@ -14,6 +25,39 @@ GroupCommitter::~GroupCommitter() {
   }
   cv_.notify_all();
   writer_.join();
+  if (flusher_.joinable()) {
+    {
+      std::lock_guard lock(flush_mu_);
+      flush_stopping_ = true;
+    }
+    flush_cv_.notify_all();
+    flusher_.join();
+  }
+}
+
+void GroupCommitter::flush_loop() {
+  for (;;) {
+    std::deque<Committed> waiting;
+    {
+      std::unique_lock lock(flush_mu_);
+      flush_cv_.wait(lock, [this] { return flush_stopping_ || !committed_.empty(); });
+      if (committed_.empty()) return;  // stopping, nothing left
+      waiting.swap(committed_);
+    }
+    // One flush covers every batch committed before it started.
+    Status flushed = flush_();
+    {
+      std::lock_guard lock(mu_);
+      ++stats_.flushes;
+    }
+    for (auto& batch : waiting) {
+      for (std::size_t i = 0; i < batch.done.size(); ++i) {
+        Status s = std::move(batch.results[i]);
+        if (s.is_ok() && !flushed.is_ok()) s = Status::internal("the write could not be flushed to disk: " + flushed.message());
+        batch.done[i](std::move(s));
+      }
+    }
+  }
 }
 
 void GroupCommitter::submit(Work work, Done done) {
@@ -63,7 +107,7 @@ void GroupCommitter::run_batch(std::deque<Job>& batch) {
     return;
   }
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    Status sp = db_->exec_script("SAVEPOINT weige_job");
+    Status sp = db_->execute("SAVEPOINT weige_job", {}).status();
     if (!sp.is_ok()) {
       results[i] = sp;
       continue;
@@ -75,7 +119,7 @@ void GroupCommitter::run_batch(std::deque<Job>& batch) {
       s = Status::internal(std::string("write job threw: ") + e.what());
     }
     if (s.is_ok()) {
-      s = db_->exec_script("RELEASE weige_job");
+      s = db_->execute("RELEASE weige_job", {}).status();
     } else if (db_->in_transaction()) {
       (void)db_->exec_script("ROLLBACK TO weige_job; RELEASE weige_job");
     }
@@ -100,6 +144,18 @@ void GroupCommitter::run_batch(std::deque<Job>& batch) {
     for (auto& r : results) {
       if (r.is_ok()) r = committed;
     }
+  }
+  if (flush_ && committed.is_ok()) {
+    Committed waiting;
+    waiting.results = std::move(results);
+    waiting.done.reserve(batch.size());
+    for (auto& job : batch) waiting.done.push_back(std::move(job.done));
+    {
+      std::lock_guard lock(flush_mu_);
+      committed_.push_back(std::move(waiting));
+    }
+    flush_cv_.notify_one();
+    return;
   }
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(results[i]));
 }

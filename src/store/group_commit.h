@@ -6,6 +6,14 @@
 // the batch's commit has returned, so an acknowledged write is durable (at
 // the connection's synchronous level). With SQLite's single writer this turns
 // N concurrent durable commits into about one flush per batch.
+//
+// Pipelined flushes: when the connection can defer its flush (defer_flush in
+// sqlite_db.h: SQLite in WAL mode), commit() only writes the WAL, and a second thread, the
+// flusher, makes the committed batches durable with one fdatasync for all
+// that are waiting, and only then runs their `done` callbacks. The writer
+// goes on with the next batch while the disk flushes, so throughput is bound
+// by the writer's work, not by the flush rate. A batch is still acknowledged
+// only after a flush that covers it (see docs/decisions.md).
 
 #include <condition_variable>
 #include <deque>
@@ -22,6 +30,7 @@ struct GroupCommitStats {
   std::int64_t batches = 0;
   std::int64_t jobs = 0;
   std::int64_t largest_batch = 0;
+  std::int64_t flushes = 0;  // pipelined mode: fdatasync calls, each covering one or more batches
 };
 
 class GroupCommitter {
@@ -32,7 +41,13 @@ class GroupCommitter {
   // Takes ownership of `db` (a connection of its own). `max_batch` bounds a
   // batch; a batch starts as soon as the writer is free, so a lone request
   // is never delayed waiting for company.
-  explicit GroupCommitter(std::unique_ptr<Db> db, std::size_t max_batch = 256);
+  using Flush = std::function<Status()>;
+  // With `flush`, commits are expected not to flush and the flusher thread
+  // calls `flush` before acknowledging (pipelined); without it, commit()
+  // itself must be durable.
+  explicit GroupCommitter(std::unique_ptr<Db> db, Flush flush = {}, std::size_t max_batch = 256);
+  // Pipelined when the connection can defer its flush, else plain.
+  static std::unique_ptr<GroupCommitter> create(std::unique_ptr<Db> db);
   // Finishes the queued jobs, then stops the writer thread.
   ~GroupCommitter();
 
@@ -43,14 +58,29 @@ class GroupCommitter {
   Status run(Work work);
 
   GroupCommitStats stats() const;
+  // True when flushes run on their own thread (see above).
+  bool pipelined() const { return static_cast<bool>(flush_); }
 
  private:
   struct Job {
     Work work;
     Done done;
   };
+  // A committed batch waiting for its flush.
+  struct Committed {
+    std::vector<Done> done;
+    std::vector<Status> results;
+  };
   void loop();
   void run_batch(std::deque<Job>& batch);
+  void flush_loop();
+
+  std::function<Status()> flush_;  // set when flushes are pipelined
+  std::mutex flush_mu_;
+  std::condition_variable flush_cv_;
+  std::deque<Committed> committed_;
+  bool flush_stopping_ = false;
+  std::thread flusher_;
 
   std::unique_ptr<Db> db_;
   std::size_t max_batch_;

@@ -1,8 +1,13 @@
 #include "store/sqlite_db.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <mutex>
 #include <unordered_map>
 
 namespace weige::store {
@@ -17,6 +22,47 @@ Status error_status(sqlite3* db, int rc, std::string_view what) {
   if (primary == SQLITE_CONSTRAINT) return Status::conflict(msg);
   return Status::internal(msg);
 }
+
+// Flushes a WAL file written by commits at synchronous=NORMAL. Keeps one
+// descriptor and reopens it if the file was replaced (a new inode).
+class WalFlusher {
+ public:
+  explicit WalFlusher(std::string path) : path_(std::move(path)) {}
+  WalFlusher(const WalFlusher&) = delete;
+  WalFlusher& operator=(const WalFlusher&) = delete;
+  ~WalFlusher() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+  Status flush() {
+    std::lock_guard lock(mu_);
+    struct stat now {};
+    if (::stat(path_.c_str(), &now) != 0) {
+      // No WAL file: nothing was written through it since it was last reset.
+      if (errno == ENOENT) return {};
+      return Status::internal("cannot stat " + path_ + ": " + std::strerror(errno));
+    }
+    if (fd_ >= 0 && (now.st_ino != inode_ || now.st_dev != device_)) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+    if (fd_ < 0) {
+      fd_ = ::open(path_.c_str(), O_RDWR | O_CLOEXEC);
+      if (fd_ < 0) return Status::internal("cannot open " + path_ + ": " + std::strerror(errno));
+      inode_ = now.st_ino;
+      device_ = now.st_dev;
+    }
+    if (::fdatasync(fd_) != 0) return Status::internal("cannot flush " + path_ + ": " + std::strerror(errno));
+    return {};
+  }
+
+ private:
+  std::mutex mu_;
+  std::string path_;
+  int fd_ = -1;
+  ino_t inode_ = 0;
+  dev_t device_ = 0;
+};
 
 class SqliteDb final : public Db {
  public:
@@ -67,8 +113,28 @@ class SqliteDb final : public Db {
     return static_cast<std::int64_t>(sqlite3_changes64(db_));
   }
 
-  Status begin_write() override { return exec_script("BEGIN IMMEDIATE"); }
-  Status commit() override { return exec_script("COMMIT"); }
+  Result<std::function<Status()>> defer_flush() {
+    const char* main = sqlite3_db_filename(db_, "main");
+    if (!main || !*main) return Status(Code::kUnsupported, "an in-memory database has no file to flush");
+    WEIGE_ASSIGN(auto mode, scalar_text("PRAGMA journal_mode"));
+    if (mode != "wal") return Status(Code::kUnsupported, "only a WAL database can defer its flush");
+    // Commits now write the WAL without flushing it; checkpoints still flush
+    // the WAL before copying it back, so the file stays consistent.
+    WEIGE_TRY(exec_script("PRAGMA synchronous=NORMAL"));
+    auto flusher = std::make_shared<WalFlusher>(sqlite3_filename_wal(main));
+    return std::function<Status()>([flusher] { return flusher->flush(); });
+  }
+
+  Result<std::string> scalar_text(std::string_view sql) {
+    std::optional<std::string> out;
+    WEIGE_TRY(query(sql, {}, [&](const Row& r) { out = r.text(0); }));
+    if (!out) return Status::internal(std::string(sql) + " returned no row");
+    return *out;
+  }
+
+  // Prepared once and cached like any statement: these run once per write.
+  Status begin_write() override { return execute("BEGIN IMMEDIATE", {}).status(); }
+  Status commit() override { return execute("COMMIT", {}).status(); }
   Status rollback() override {
     if (sqlite3_get_autocommit(db_)) return {};
     return exec_script("ROLLBACK");
@@ -139,6 +205,12 @@ class SqliteDb final : public Db {
 };
 
 }  // namespace
+
+Result<std::function<Status()>> defer_flush(Db& db) {
+  auto* sqlite = dynamic_cast<SqliteDb*>(&db);
+  if (!sqlite) return Status(Code::kUnsupported, "only a SQLite connection can defer its flush");
+  return sqlite->defer_flush();
+}
 
 Result<std::unique_ptr<Db>> open_sqlite(const std::string& path, const SqliteOptions& options) {
   struct stat st {};

@@ -4,6 +4,7 @@
 // timeout, and a per-connection cache of prepared statements.
 // A SqliteDb is one connection; use one per thread.
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -17,6 +18,14 @@ struct SqliteOptions {
   int busy_timeout_ms = 5000;  // wait this long for a lock before kUnavailable
   int cache_mib = 64;         // page cache size per connection
 };
+
+// Group commit's pipelining (store/group_commit.h): from now on the
+// connection's commit() returns once the transaction is in the WAL, not yet
+// flushed, and the returned function flushes everything committed so far to
+// stable storage (fdatasync of the WAL; callable from any thread). A write
+// must not be reported done before that function has returned ok.
+// kUnsupported for other backends, in-memory and non-WAL databases.
+Result<std::function<Status()>> defer_flush(Db& db);
 
 // Opens (and, when asked, creates) the database at `path`. Does not migrate.
 Result<std::unique_ptr<Db>> open_sqlite(const std::string& path, const SqliteOptions& options);

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "store/sqlite_db.h"
 #include "support/test_server.h"
 
 namespace weige::store {
@@ -101,6 +102,93 @@ TEST_F(GroupCommitTest, ConcurrentSubmittersAndRunWaitForTheirOwnResult) {
   EXPECT_EQ(thrown.code(), Code::kInternal);
   EXPECT_TRUE(committer.run([](Db& db) { return insert(db, "after"); }).is_ok());
   EXPECT_EQ(rows(), 201);
+}
+
+// A connection that counts its commits and its flushes, to check that no
+// acknowledgement comes before the flush that covers its batch.
+class CountingDb final : public Db {
+ public:
+  CountingDb(std::unique_ptr<Db> inner, bool fail_flush) : inner_(std::move(inner)), fail_flush_(fail_flush) {}
+  Status exec_script(std::string_view sql) override { return inner_->exec_script(sql); }
+  Status query(std::string_view sql, const Params& params, const std::function<void(const Row&)>& each) override {
+    return inner_->query(sql, params, each);
+  }
+  Result<std::int64_t> execute(std::string_view sql, const Params& params) override { return inner_->execute(sql, params); }
+  Status begin_write() override { return inner_->begin_write(); }
+  Status commit() override {
+    Status s = inner_->commit();
+    if (s.is_ok()) ++commits;
+    return s;
+  }
+  Status rollback() override { return inner_->rollback(); }
+  bool in_transaction() const override { return inner_->in_transaction(); }
+  std::string_view dialect() const override { return inner_->dialect(); }
+  // The real connection's deferred flush, counted.
+  GroupCommitter::Flush counted_flush() {
+    auto flush = defer_flush(*inner_);
+    EXPECT_TRUE(flush.is_ok()) << flush.status().to_string();
+    return [this, flush = *flush] {
+      int covered = commits.load();
+      if (fail_flush_) return Status::internal("disk gone");
+      WEIGE_TRY(flush());
+      flushed_through = covered;
+      return Status();
+    };
+  }
+  std::atomic<int> commits{0};
+  std::atomic<int> flushed_through{0};
+
+ private:
+  std::unique_ptr<Db> inner_;
+  bool fail_flush_;
+};
+
+TEST_F(GroupCommitTest, PipelinedFlushesAcknowledgeOnlyAfterAFlushCoversTheBatch) {
+  auto owned = std::make_unique<CountingDb>(testing::open_test_db(dir_.file("g.db")), false);
+  CountingDb* db = owned.get();
+  auto flush = db->counted_flush();
+  GroupCommitter committer(std::move(owned), flush);
+  ASSERT_TRUE(committer.pipelined());
+  std::atomic<int> early{0};
+  std::vector<std::promise<void>> acked(300);
+  for (int i = 0; i < 300; ++i) {
+    auto batch_no = std::make_shared<int>(0);
+    committer.submit(
+        [i, db, batch_no](Db& d) {
+          *batch_no = db->commits.load() + 1;  // the commit this job will be part of
+          return insert(d, "p" + std::to_string(i));
+        },
+        [&, i, batch_no](Status s) {
+          EXPECT_TRUE(s.is_ok()) << s.to_string();
+          if (db->flushed_through.load() < *batch_no) ++early;
+          acked[static_cast<std::size_t>(i)].set_value();
+        });
+  }
+  for (auto& p : acked) p.get_future().wait();
+  EXPECT_EQ(early.load(), 0) << "an acknowledgement came before the flush of its batch";
+  EXPECT_EQ(rows(), 300);
+  auto stats = committer.stats();
+  EXPECT_GE(stats.flushes, 1);
+  EXPECT_LE(stats.flushes, stats.batches) << "one flush covers one or more committed batches";
+}
+
+TEST_F(GroupCommitTest, AFailedFlushFailsTheWritesItCovered) {
+  auto owned = std::make_unique<CountingDb>(testing::open_test_db(dir_.file("g.db")), true);
+  auto flush = owned->counted_flush();
+  GroupCommitter committer(std::move(owned), flush);
+  Status s = committer.run([](Db& db) { return insert(db, "never acknowledged"); });
+  EXPECT_EQ(s.code(), Code::kInternal);
+  EXPECT_NE(s.message().find("flushed"), std::string::npos) << s.message();
+}
+
+TEST_F(GroupCommitTest, CreatePipelinesAWalFileButNotAnInMemoryDatabase) {
+  auto file = GroupCommitter::create(testing::open_test_db(dir_.file("g.db")));
+  EXPECT_TRUE(file->pipelined());
+  EXPECT_TRUE(file->run([](Db& db) { return insert(db, "piped"); }).is_ok());
+  EXPECT_EQ(rows(), 1);
+  auto memory = GroupCommitter::create(testing::open_test_db(":memory:"));
+  EXPECT_FALSE(memory->pipelined());
+  EXPECT_TRUE(memory->run([](Db& db) { return db.exec_script("CREATE TABLE m (x INTEGER)"); }).is_ok());
 }
 
 }  // namespace
