@@ -209,9 +209,10 @@ Handler Api::wrap(JsonHandler fn, int status) {
     if (!mutating) {
       // One read transaction for the whole request: one snapshot, and the
       // engine's shared locks taken once instead of once per statement.
+      // A failed GET ends in ROLLBACK, so nothing a handler wrote stays.
       bool snapshot = db.execute("BEGIN", {}).is_ok();
       result = fn(request, db);
-      if (snapshot) (void)db.execute("COMMIT", {});
+      if (snapshot) (void)db.execute(result ? "COMMIT" : "ROLLBACK", {});
     } else {
       Status s = store::in_write_transaction(db, [&]() -> Status {
         result = fn(request, db);

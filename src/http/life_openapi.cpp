@@ -130,6 +130,15 @@ void visits(json& s) {
              {"items", obj({{"tier", kId}, {"households", kId}, {"visited", kId}, {"rate", kNum}},
                            {"tier", "households", "visited"})}}}},
           {"quarter", "households", "visited", "rate", "links"});
+  s["LinkedHousehold"] = obj({{"household_id", kId},
+                              {"grid_id", kNid},
+                              {"name", kStr},
+                              {"unit", kStr},
+                              {"building", kStr},
+                              {"compound", kStr},
+                              {"last_visit_at", kNstr}},
+                             {"household_id", "name", "last_visit_at"});
+  s["LinkedHouseholdList"] = list_of("LinkedHousehold");
   s["CareInput"] =
       obj({{"tags",
             {{"type", "array"},

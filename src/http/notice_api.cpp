@@ -104,21 +104,30 @@ void Api::register_notice_routes() {
   router_.add({.method = "GET",
                .pattern = "/api/v1/notices/{id}/unread",
                .operation_id = "listNoticeUnread",
-               .summary = "The households a notice reaches that have not read it",
+               .summary = "The households a notice reaches that have not read it, in pages "
+                          "(in household id order, with the total)",
                .tag = "notices",
+               .params = {{"limit", "query", "integer", "1-500, default 50"},
+                          {"offset", "query", "integer", "default 0"}},
                .response_schema = "UnreadList",
                .permission = Permission::kLifeRead,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(auto c, life_caller_of(r, db));
                  WEIGE_ASSIGN(Id id, path_id(r));
-                 WEIGE_ASSIGN(auto list, service::NoticeService(db, options_.clock).unread(c, id));
-                 return list_json(list, [](const service::UnreadHousehold& h) {
-                   return json{{"household_id", h.id},
-                               {"name", h.name},
-                               {"unit", h.unit},
-                               {"building", h.building},
-                               {"compound", h.compound}};
-                 });
+                 int limit = 0, offset = 0;
+                 WEIGE_TRY(query_page(r, limit, offset));
+                 WEIGE_ASSIGN(auto page, service::NoticeService(db, options_.clock)
+                                             .unread(c, id, limit, offset));
+                 return list_json(
+                     page.items,
+                     [](const service::UnreadHousehold& h) {
+                       return json{{"household_id", h.id},
+                                   {"name", h.name},
+                                   {"unit", h.unit},
+                                   {"building", h.building},
+                                   {"compound", h.compound}};
+                     },
+                     page.total);
                })});
 
   router_.add({.method = "GET",

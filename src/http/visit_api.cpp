@@ -125,6 +125,29 @@ void Api::register_visit_routes() {
                })});
 
   router_.add({.method = "GET",
+               .pattern = "/api/v1/visits/my-households",
+               .operation_id = "listMyLinkedHouseholds",
+               .summary = "The households I link as a party member (三联), with their last "
+                          "visit: whom I may log a visit for",
+               .tag = "visits",
+               .response_schema = "LinkedHouseholdList",
+               .permission = Permission::kLifeRead,
+               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
+                 WEIGE_ASSIGN(auto c, life_caller_of(r, db));
+                 WEIGE_ASSIGN(auto list,
+                              service::VisitService(db, options_.clock).my_households(c));
+                 return list_json(list, [](const store::LinkedHousehold& h) {
+                   return json{{"household_id", h.household_id},
+                               {"grid_id", h.grid_id ? json(*h.grid_id) : json(nullptr)},
+                               {"name", h.name},
+                               {"unit", h.unit},
+                               {"building", h.building},
+                               {"compound", h.compound},
+                               {"last_visit_at", time_json(h.last_visit)}};
+                 });
+               })});
+
+  router_.add({.method = "GET",
                .pattern = "/api/v1/visits/{id}",
                .operation_id = "getVisit",
                .summary = "A home visit",

@@ -142,16 +142,11 @@ Result<NoticeView> NoticeService::acknowledge(const LifeCaller& c, Id notice_id,
   return view(c, std::move(n));
 }
 
-Result<std::vector<UnreadHousehold>> NoticeService::unread(const LifeCaller& c, Id notice_id) {
+Result<store::Page<UnreadHousehold>> NoticeService::unread(const LifeCaller& c, Id notice_id,
+                                                          int limit, int offset) {
   if (c.is_resident()) return Status::forbidden("the unread list is for staff");
   WEIGE_ASSIGN(store::Notice n, visible(c, notice_id));
-  WEIGE_ASSIGN(auto households, store::notice_households(db_, n));
-  WEIGE_ASSIGN(auto read, store::read_households(db_, n.id));
-  std::vector<UnreadHousehold> out;
-  for (auto& h : households) {
-    if (!read.count(h.id)) out.push_back(std::move(h));
-  }
-  return out;
+  return store::notice_unread(db_, n, limit, offset);
 }
 
 Result<CampaignView> NoticeService::create_campaign(const LifeCaller& c, const CampaignInput& in) {

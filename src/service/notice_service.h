@@ -67,7 +67,10 @@ class NoticeService {
   Result<NoticeView> get(const LifeCaller& c, Id notice_id);
   // Records the household's acknowledgement (again: no change).
   Result<NoticeView> acknowledge(const LifeCaller& c, Id notice_id, std::optional<Id> household);
-  Result<std::vector<UnreadHousehold>> unread(const LifeCaller& c, Id notice_id);
+  // One page of the households reached that have not read it, in id order,
+  // with their total (staff only).
+  Result<store::Page<UnreadHousehold>> unread(const LifeCaller& c, Id notice_id, int limit,
+                                              int offset);
 
   Result<CampaignView> create_campaign(const LifeCaller& c, const CampaignInput& in);
   Result<std::vector<store::Campaign>> campaigns(const LifeCaller& c);

@@ -115,6 +115,17 @@ Result<VisitResult> VisitService::log(const LifeCaller& c, const VisitInput& in,
   return out;
 }
 
+Result<std::vector<store::LinkedHousehold>> VisitService::my_households(const LifeCaller& c) {
+  if (c.is_resident()) return Status::forbidden("visits are logged by the party members who link households");
+  if (!c.actor.person_id) return std::vector<store::LinkedHousehold>{};
+  WEIGE_ASSIGN(auto all, store::linked_households(db_, *c.actor.person_id));
+  std::vector<store::LinkedHousehold> out;
+  for (auto& h : all) {
+    if (h.grid_id && c.scope.sees(*h.grid_id)) out.push_back(std::move(h));
+  }
+  return out;
+}
+
 Result<store::VisitPage> VisitService::list(const LifeCaller& c, store::VisitFilter f) {
   if (c.is_resident()) {
     f.household_id = c.scope.household_id.value_or(-1);

@@ -58,6 +58,9 @@ class VisitService {
   Result<VisitResult> log(const LifeCaller& c, const VisitInput& in, CaseService& cases);
   Result<store::VisitPage> list(const LifeCaller& c, store::VisitFilter f);
   Result<store::Visit> get(const LifeCaller& c, Id id);
+  // The households the caller links as a party member (tier 3) that they
+  // see, to pick one when logging a visit; none for a caller without a person.
+  Result<std::vector<store::LinkedHousehold>> my_households(const LifeCaller& c);
   Result<CoverageReport> coverage(const LifeCaller& c, std::optional<Id> grid_id,
                                   const Window& quarter);
 

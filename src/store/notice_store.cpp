@@ -66,29 +66,44 @@ Result<NoticePage> list_notices(Db& db, const NoticeFilter& f) {
                              "published_at DESC, id DESC", f.limit, f.offset, notice_from);
 }
 
-Result<std::vector<HouseholdLabel>> notice_households(Db& db, const Notice& n) {
-  // The target's households: below a place, or put into a grid of a subtree.
-  std::string scope =
-      targets_place(n.target_kind)
-          ? "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT p.id FROM places p JOIN sub ON "
-            "p.parent_id = sub.id) SELECT h.id FROM places h JOIN sub ON sub.id = h.id WHERE "
-            "h.kind = "
-            "'household'"
-          : "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT g.id FROM grids g JOIN sub ON "
-            "g.parent_id = sub.id) SELECT h.id FROM places h WHERE h.kind = 'household' AND "
-            "h.grid_id IN "
-            "(SELECT id FROM sub)";
-  std::vector<HouseholdLabel> out;
-  WEIGE_TRY(
-      db.query("SELECT h.id, h.name, coalesce(u.name, ''), coalesce(b.name, ''), coalesce(c.name, "
-               "'') FROM places h "
-               "LEFT JOIN places u ON u.id = h.parent_id LEFT JOIN places b ON b.id = u.parent_id "
-               "LEFT JOIN places c ON c.id = b.parent_id WHERE h.id IN (" +
-                   scope + ") ORDER BY h.id",
-               {n.target_id}, [&](const Row& r) {
-                 out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4)});
-               }));
-  return out;
+namespace {
+
+// The ids of the households a notice reaches (one parameter: its target id):
+// below a place, or put into a grid of a subtree.
+std::string reached_household_ids(const Notice& n) {
+  return targets_place(n.target_kind)
+             ? "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT p.id FROM places p JOIN sub "
+               "ON p.parent_id = sub.id) SELECT h.id FROM places h JOIN sub ON sub.id = h.id "
+               "WHERE h.kind = 'household'"
+             : "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT g.id FROM grids g JOIN sub "
+               "ON g.parent_id = sub.id) SELECT h.id FROM places h WHERE h.kind = 'household' "
+               "AND h.grid_id IN (SELECT id FROM sub)";
+}
+
+// Households with the names of their unit, building and compound; `where`
+// continues "WHERE h.id IN (...)".
+constexpr const char* kLabelSelect =
+    "SELECT h.id, h.name, coalesce(u.name, ''), coalesce(b.name, ''), coalesce(c.name, '') "
+    "FROM places h LEFT JOIN places u ON u.id = h.parent_id LEFT JOIN places b ON b.id = "
+    "u.parent_id LEFT JOIN places c ON c.id = b.parent_id WHERE h.id IN (";
+
+HouseholdLabel label_from(const Row& r) {
+  return {r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+}
+
+}  // namespace
+
+Result<Page<HouseholdLabel>> notice_unread(Db& db, const Notice& n, int limit, int offset) {
+  const std::string unread = reached_household_ids(n) +
+                             " AND h.id NOT IN (SELECT household_id FROM notice_reads WHERE "
+                             "notice_id = ?)";
+  Page<HouseholdLabel> page;
+  WEIGE_ASSIGN(page.total,
+               db.scalar("SELECT count(*) FROM (" + unread + ")", {n.target_id, n.id}));
+  WEIGE_TRY(db.query(kLabelSelect + unread + ") ORDER BY h.id LIMIT ? OFFSET ?",
+                     {n.target_id, n.id, limit, offset},
+                     [&](const Row& r) { page.items.push_back(label_from(r)); }));
+  return page;
 }
 
 Status insert_read(Db& db, Id notice_id, Id household_id, std::optional<Id> person_id, Seconds at) {

@@ -39,13 +39,14 @@ struct NoticeFilter {
 using NoticePage = Page<Notice>;
 Result<NoticePage> list_notices(Db& db, const NoticeFilter& f);
 
-// The households a notice reaches, with the names of their unit, building and
-// compound, in id order (one query).
+// A household with the names of its unit, building and compound.
 struct HouseholdLabel {
   Id id = 0;
   std::string name, unit, building, compound;
 };
-Result<std::vector<HouseholdLabel>> notice_households(Db& db, const Notice& n);
+// One page of the households a notice reaches that have not read it, in id
+// order, with the total of them.
+Result<Page<HouseholdLabel>> notice_unread(Db& db, const Notice& n, int limit, int offset);
 
 // Records that a household read a notice; a second acknowledgement keeps the first.
 Status insert_read(Db& db, Id notice_id, Id household_id, std::optional<Id> person_id, Seconds at);

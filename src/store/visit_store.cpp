@@ -117,6 +117,22 @@ Result<std::vector<CaredHousehold>> cared_households(Db& db, const GridFilter& g
   return out;
 }
 
+Result<std::vector<LinkedHousehold>> linked_households(Db& db, Id person_id) {
+  std::vector<LinkedHousehold> out;
+  WEIGE_TRY(db.query(
+      "SELECT h.id, h.grid_id, h.name, coalesce(u.name, ''), coalesce(b.name, ''), "
+      "coalesce(c.name, ''), (SELECT max(v.at) FROM visits v WHERE v.household_id = h.id) "
+      "FROM links l JOIN places h ON h.id = l.to_household_id "
+      "LEFT JOIN places u ON u.id = h.parent_id LEFT JOIN places b ON b.id = u.parent_id "
+      "LEFT JOIN places c ON c.id = b.parent_id "
+      "WHERE l.tier = 3 AND l.from_person_id = ? ORDER BY h.id",
+      {person_id}, [&](const Row& r) {
+        out.push_back({r.i64(0), r.opt_i64(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                       r.opt_i64(6)});
+      }));
+  return out;
+}
+
 Result<std::vector<LinkEdge>> link_edges(Db& db, const GridFilter& grids) {
   std::string sql =
       "WITH t3 AS (SELECT l.* FROM links l JOIN places h ON h.id = l.to_household_id WHERE l.tier "

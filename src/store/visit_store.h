@@ -63,6 +63,17 @@ struct CaredHousehold {
 };
 Result<std::vector<CaredHousehold>> cared_households(Db& db, const GridFilter& grids);
 
+// A household a party member links (tier 3), named with its unit, building
+// and compound, and its last visit by anyone.
+struct LinkedHousehold {
+  Id household_id = 0;
+  std::optional<Id> grid_id;
+  std::string name, unit, building, compound;
+  std::optional<Seconds> last_visit;
+};
+// The households `person_id` links, in household id order.
+Result<std::vector<LinkedHousehold>> linked_households(Db& db, Id person_id);
+
 // Three-links edges reaching households of `grids` (all edges when nullopt):
 // their tier-3 links, the tier-2 links to those party members and the tier-1
 // links to those backbones.

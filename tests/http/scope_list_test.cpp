@@ -349,6 +349,21 @@ const std::map<std::string, ListCall>& list_calls() {
             },
         .filters = {{"grid_id", F::kLifeGrid}},
         .staff_only = true}},
+      // The households the caller links (tier 3) in grids they see: the
+      // micro-grid worker links their placement's household; other staff link none.
+      {"listMyLinkedHouseholds",
+       {.path = "/api/v1/visits/my-households",
+        .read = ids_under("items", "household_id", false, "total"),
+        .rows =
+            [](W w, C c) {
+              std::set<Id> out;
+              for (Placement p : kPlacements) {
+                const Site& s = w.site(p);
+                if (c.member == s.worker && w.life_sees(c, s.micro_grid)) out.insert(s.household);
+              }
+              return out;
+            },
+        .staff_only = true}},
       // The world's households were visited months ago: every one is overdue.
       {"listOverdueCare",
        {.path = "/api/v1/care/overdue",

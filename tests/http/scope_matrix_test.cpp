@@ -190,6 +190,30 @@ void areas_above_tasks_seen(const ScopeWorld& w, const Caller& c, const json& an
   EXPECT_TRUE(answer["compounds"].empty() && answer["buildings"].empty()) << answer.dump();
 }
 
+// A notice's unread households, one page of the default 50: each row a
+// household of the world's placements (a notice reaches its compound's), and a
+// total that counts no more than the world holds.
+Call unread_page() {
+  Call c = life(
+      Family::kNotice, [](ScopeWorld&, const Caller&, const Target&, Id id) {
+        return simple("notices", id, "/unread");
+      },
+      false, true);
+  c.also = [](const ScopeWorld& w, const Caller&, const json& answer) {
+    std::set<Id> households;
+    for (Placement p : kPlacements) households.insert(w.site(p).household);
+    ASSERT_TRUE(answer["items"].is_array()) << answer.dump();
+    EXPECT_LE(answer["items"].size(), 50u);
+    for (const auto& row : answer["items"]) {
+      EXPECT_EQ(households.count(row["household_id"].get<Id>()), 1u)
+          << "lists " << row.dump() << ", beyond the notice's compound";
+    }
+    EXPECT_EQ(answer["total"].get<std::int64_t>(), static_cast<std::int64_t>(answer["items"].size()))
+        << "the total counts beyond the page";
+  };
+  return c;
+}
+
 const std::map<std::string, Call>& calls() {
   using W = ScopeWorld;
   using C = const Caller&;
@@ -491,8 +515,7 @@ const std::map<std::string, Call>& calls() {
        for_household(life(F::kNotice, [](W& w, C c, T t, Id id) {
          return send(at("notices", id, "/read"), household_of(w, c, t, json::object()), 200);
        }))},
-      {"listNoticeUnread",
-       life(F::kNotice, [](W&, C, T, Id id) { return simple("notices", id, "/unread"); }, false, true)},
+      {"listNoticeUnread", unread_page()},
       {"linkCampaignCase",
        life(
            F::kCampaign,

@@ -181,6 +181,7 @@ inline const std::vector<ClassifiedRoute>& classified_routes() {
       {"listPatrolObservations", R::kList},
       {"listVisits", R::kList},
       {"getVisitCoverage", R::kList},
+      {"listMyLinkedHouseholds", R::kList},
       {"listOverdueCare", R::kList},
       {"listTopics", R::kList},
       {"listMeetings", R::kList},

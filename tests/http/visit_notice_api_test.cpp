@@ -105,6 +105,28 @@ TEST_F(VisitNoticeApiTest, QuarterlyCoveragePerLinkMatchesAHandCount) {
   EXPECT_EQ(http(port(), {"GET", "/api/v1/visits/coverage?quarter=2026Q9", "", "", gw}).status, 400);
 }
 
+// Whom a party member may log a visit for: the households they link, with
+// the last visit; none for staff who link nobody; residents are refused.
+TEST_F(VisitNoticeApiTest, APartyMemberListsTheHouseholdsTheyLink) {
+  Headers one = server.as("micro_grid_head", head1);
+  visit(one, h[1], "door_to_door", "2026-11-10");
+  json mine = ok(http(port(), {"GET", "/api/v1/visits/my-households", "", "", one}));
+  ASSERT_EQ(mine["total"], 3);
+  std::vector<std::string> names;
+  for (const auto& x : mine["items"]) names.push_back(x["name"]);
+  EXPECT_EQ(names, (std::vector<std::string>{"1201", "1301", "1401"}));
+  EXPECT_EQ(mine["items"][0]["household_id"], h[0]);
+  EXPECT_EQ(mine["items"][0]["unit"], "1单元");
+  EXPECT_EQ(mine["items"][0]["compound"], "华润六期锦云府");
+  EXPECT_EQ(mine["items"][0]["last_visit_at"], nullptr);
+  EXPECT_NE(mine["items"][1]["last_visit_at"], nullptr);
+  json two = ok(http(port(), {"GET", "/api/v1/visits/my-households", "", "", server.as("micro_grid_head", head2)}));
+  ASSERT_EQ(two["total"], 1);
+  EXPECT_EQ(two["items"][0]["name"], "201");
+  EXPECT_EQ(ok(http(port(), {"GET", "/api/v1/visits/my-households", "", "", server.as("grid_worker", grid_worker)}))["total"], 0);
+  EXPECT_EQ(http(port(), {"GET", "/api/v1/visits/my-households", "", "", server.as("resident", wang)}).status, 403);
+}
+
 TEST_F(VisitNoticeApiTest, VisitsFollowTheChainAndTheirScope) {
   Headers one = server.as("micro_grid_head", head1);
   Headers two = server.as("micro_grid_head", head2);
@@ -239,6 +261,21 @@ TEST_F(VisitNoticeApiTest, NoticesReachHouseholdsByScopeWithReadAcknowledgements
   EXPECT_EQ(unread["items"][1]["unit"], "2单元");
   EXPECT_EQ(unread["items"][1]["compound"], "华润六期锦云府");
   EXPECT_EQ(http(port(), {"GET", path + "/unread", "", "", wang_h}).status, 403);
+  // In pages: the total stays the count of all unread households.
+  auto unread_page = [&](const std::string& query) {
+    json p = ok(http(port(), {"GET", path + "/unread?" + query, "", "", gw}));
+    std::vector<std::string> got;
+    for (const auto& u : p["items"]) got.push_back(u["name"]);
+    return std::make_pair(p["total"].get<int>(), got);
+  };
+  EXPECT_EQ(unread_page("limit=2"), std::make_pair(3, std::vector<std::string>{"1401", "201"}));
+  EXPECT_EQ(unread_page("limit=2&offset=2"), std::make_pair(3, std::vector<std::string>{"301"}));
+  EXPECT_EQ(unread_page("limit=2&offset=4"), std::make_pair(3, std::vector<std::string>{}));
+  EXPECT_EQ(http(port(), {"GET", path + "/unread?limit=0", "", "", gw}).status, 400);
+  EXPECT_EQ(http(port(), {"GET", path + "/unread?offset=-1", "", "", gw}).status, 400);
+  // Reading at the door takes a household off the list and the total.
+  ok(send(path + "/read", {{"household_id", h[3]}}, gw));
+  EXPECT_EQ(unread_page("limit=2"), std::make_pair(2, std::vector<std::string>{"1401", "301"}));
   // Refusals.
   Headers head = server.as("micro_grid_head", head1);
   Headers other = server.as("grid_worker", other_worker);

@@ -102,6 +102,16 @@ export interface Visit {
   follow_up_case_id: number | null
   campaign_id: number | null
 }
+/** A household the signed-in party member links, to log a visit for. */
+export interface LinkedHousehold {
+  household_id: number
+  grid_id: number | null
+  name: string
+  unit: string
+  building: string
+  compound: string
+  last_visit_at: string | null
+}
 export interface CareStatus {
   household: Ref
   grid_id: number | null
@@ -231,6 +241,11 @@ export interface Convention extends ConventionSummary {
   signon_rate: number
   my_household_signed: boolean
 }
+export interface Section {
+  key: string
+  heading: string
+  text: string
+}
 export interface ConventionVersion {
   id: number
   convention_id: number
@@ -290,6 +305,8 @@ const id = (n: number) => String(n)
 export const lifeApi = {
   // patrols
   patrolPlans: (q: Query = {}, signal?: S) => getJson<Page<PatrolPlan>>('/patrol-plans', q, signal),
+  createPlan: (input: { grid_id: number; name: string; frequency: string; route: number[]; participants: { person_id: number; kind: string }[] }) =>
+    postJson<PatrolPlan>('/patrol-plans', input),
   patrols: (q: Query = {}, signal?: S) => getJson<Page<PatrolSummary>>('/patrols', q, signal),
   patrol: (n: number, signal?: S) => getJson<Patrol>(`/patrols/${id(n)}`, undefined, signal),
   recordPatrol: (input: PatrolInput) => postJson<Patrol>('/patrols', input),
@@ -302,8 +319,15 @@ export const lifeApi = {
 
   // visits and care
   visits: (q: Query = {}, signal?: S) => getJson<Page<Visit>>('/visits', q, signal),
-  logVisit: (input: { household_id: number; form: string; learnt?: string; at?: string; visitor_person_id?: number }) =>
-    postJson<Visit>('/visits', input),
+  logVisit: (input: {
+    household_id: number
+    form: string
+    learnt?: string
+    at?: string
+    visitor_person_id?: number
+    follow_up_category_id?: number
+  }) => postJson<Visit & { case: CaseSummary | null }>('/visits', input),
+  myHouseholds: (signal?: S) => getJson<Page<LinkedHousehold>>('/visits/my-households', undefined, signal),
   visitCoverage: (q: Query = {}, signal?: S) => getJson<VisitCoverage>('/visits/coverage', q, signal),
   overdueCare: (q: Query = {}, signal?: S) => getJson<Page<CareStatus>>('/care/overdue', q, signal),
   care: (household: number, signal?: S) => getJson<CareStatus>(`/households/${id(household)}/care`, undefined, signal),
@@ -325,8 +349,17 @@ export const lifeApi = {
   updateStep: (n: number, input: { status?: string; progress?: number; note?: string }) =>
     request<Topic>('PATCH', `/topic-steps/${id(n)}`, { json: input }),
   meetings: (q: Query = {}, signal?: S) => getJson<Page<Meeting>>('/meetings', q, signal),
-  recordMeeting: (input: { kind: string; topic_id?: number; grid_id?: number; place?: string; minutes?: string; held_at?: string }) =>
-    postJson<Meeting>('/meetings', input),
+  recordMeeting: (input: {
+    kind: string
+    topic_id?: number
+    grid_id?: number
+    place?: string
+    minutes?: string
+    held_at?: string
+    attendees?: { label?: string; person_id?: number; organisation_id?: number }[]
+  }) => postJson<Meeting>('/meetings', input),
+  addDecision: (meeting: number, input: { text: string; owner_person_id?: number; owner_organisation_id?: number; due_on: string }) =>
+    postJson<Meeting>(`/meetings/${id(meeting)}/decisions`, input),
   meeting: (n: number, signal?: S) => getJson<Meeting>(`/meetings/${id(n)}`, undefined, signal),
   myDecisions: (signal?: S) => getJson<Page<Decision>>('/decisions/mine', undefined, signal),
   completeDecision: (n: number, note: string) => postJson<Decision>(`/decisions/${id(n)}/done`, { note }),
@@ -337,7 +370,14 @@ export const lifeApi = {
   version: (n: number, signal?: S) => getJson<ConventionVersion>(`/convention-versions/${id(n)}`, undefined, signal),
   commentSection: (n: number, section_key: string, text: string) =>
     postJson<ConventionVersion>(`/convention-versions/${id(n)}/comments`, { section_key, text }),
-  voteVersion: (n: number, ballot: string) => postJson<ConventionVersion>(`/convention-versions/${id(n)}/votes`, { ballot }),
+  voteVersion: (n: number, ballot: string, household_id?: number) =>
+    postJson<ConventionVersion>(`/convention-versions/${id(n)}/votes`, household_id ? { ballot, household_id } : { ballot }),
+  createConvention: (input: { place_id: number; kind: string; title: string; sections: Section[] }) =>
+    postJson<Convention>('/conventions', input),
+  draftVersion: (n: number, input: { sections: Section[]; note?: string }) =>
+    postJson<ConventionVersion>(`/conventions/${id(n)}/versions`, input),
+  actOnVersion: (n: number, input: { action: string; quorum_percent?: number; majority?: string }) =>
+    postJson<ConventionVersion>(`/convention-versions/${id(n)}/actions`, input),
   signOn: (n: number, household_id?: number) =>
     postJson<Convention>(`/conventions/${id(n)}/sign-ons`, household_id ? { household_id } : {}),
   signOnRates: (n: number, signal?: S) => getJson<SignOnRates>(`/conventions/${id(n)}/sign-on-rates`, undefined, signal),
@@ -348,7 +388,17 @@ export const lifeApi = {
     postJson<Notice>('/notices', input),
   acknowledge: (n: number, household_id?: number) =>
     postJson<Notice>(`/notices/${id(n)}/read`, household_id ? { household_id } : {}),
-  unread: (n: number, signal?: S) => getJson<Page<Unread>>(`/notices/${id(n)}/unread`, undefined, signal),
+  unread: (n: number, q: { limit: number; offset: number }, signal?: S) => getJson<Page<Unread>>(`/notices/${id(n)}/unread`, q, signal),
   campaigns: (signal?: S) => getJson<Page<Campaign>>('/campaigns', undefined, signal),
   campaign: (n: number, signal?: S) => getJson<Campaign>(`/campaigns/${id(n)}`, undefined, signal),
+  createCampaign: (input: {
+    theme: string
+    title: string
+    grid_id: number
+    starts_on?: string
+    ends_on?: string
+    note?: string
+    case_ids: number[]
+  }) => postJson<Campaign>('/campaigns', input),
+  linkCampaignCase: (n: number, case_id: number) => postJson<Campaign>(`/campaigns/${id(n)}/cases`, { case_id }),
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { mountWithApp } from '@/test/mount'
+import { chinaToday } from '@/lib/lifeForms'
 import { resetAuth } from '@/stores/auth'
 import CommunityPage from './CommunityPage.vue'
 
@@ -59,6 +60,41 @@ describe('CommunityPage', () => {
     expect(read).toBe(true)
     expect(wrapper.find('[data-testid="acknowledge"]').exists()).toBe(false)
     expect(wrapper.text()).toContain('已确认阅读')
+    wrapper.unmount()
+  })
+
+  it('lets a party member log a visit to a household they link, refusing a future day first', async () => {
+    const posted: unknown[] = []
+    const linked = { household_id: 77, grid_id: 5, name: '1201', unit: '1单元', building: '3栋', compound: '华润六期锦云府', last_visit_at: null }
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url.startsWith('/api/v1/visits/my-households')) return new Response(JSON.stringify({ items: [linked], total: 1 }), { status: 200 })
+      if (url === '/api/v1/visits' && init?.method === 'POST') {
+        posted.push(JSON.parse(init.body as string))
+        return new Response(JSON.stringify({ id: 1, case: null }), { status: 201 })
+      }
+      return new Response(JSON.stringify({ items: [], total: 0 }), { status: 200 })
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    resetAuth({ ...RESIDENT, username: 'head', role: 'micro_grid_head', person_id: 60, permissions: ['signed_in', 'life_read', 'life_participate', 'life_write'] })
+    const wrapper = mountWithApp(CommunityPage, { attachTo: document.body })
+    await flushPromises()
+    const tab = wrapper.findAll('[data-testid="community-tabs"] label').find((l) => l.text() === '走访')!
+    await tab.find('input').setValue(true)
+    await flushPromises()
+    const select = wrapper.findAllComponents({ name: 'ElSelect' }).find((c) => c.attributes('data-testid') === 'mv-household')!
+    select.vm.$emit('update:modelValue', 77)
+    await wrapper.find('[data-testid="mv-form"] button:nth-child(2)').trigger('click')
+    await wrapper.find('[data-testid="mv-date"]').setValue('2999-01-01')
+    await wrapper.find('[data-testid="m-visit"]').trigger('submit')
+    await flushPromises()
+    expect(posted).toEqual([])
+    expect(wrapper.find('[data-testid="m-visit"]').text()).toContain('走访日期不能晚于今天')
+
+    await wrapper.find('[data-testid="mv-date"]').setValue(chinaToday())
+    await wrapper.find('#mv-learnt').setValue('想了解高龄补贴')
+    await wrapper.find('[data-testid="m-visit"]').trigger('submit')
+    await flushPromises()
+    expect(posted).toEqual([{ household_id: 77, form: 'courtyard_meeting', learnt: '想了解高龄补贴' }])
     wrapper.unmount()
   })
 })
