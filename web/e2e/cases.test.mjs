@@ -93,6 +93,8 @@ test('accepted cases are dispatched together, and a reporter is revealed only fo
   await goto(page, `/cases?q=${encodeURIComponent(marker)}`)
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="cases-table"] .el-table__body tr').length === 2)
   await page.locator('[data-testid="cases-table"] .el-table__header .el-checkbox').click()
+  // The count re-renders after the click; wait for it rather than read it at once (flaky under load).
+  await page.waitForFunction(() => /（2）/.test(document.querySelector('[data-testid="bulk-dispatch"]')?.textContent ?? ''))
   assert.match(await page.getByTestId('bulk-dispatch').textContent(), /（2）/)
   await page.getByTestId('bulk-dispatch').click()
   const dialog = page.getByTestId('bulk-dialog')
