@@ -2,11 +2,6 @@
 
 namespace weige::service {
 
-Result<std::int64_t> auth_version(store::Db& db) {
-  WEIGE_ASSIGN(auto r, db.row("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'auth_version'"));
-  return r ? r->i64(0) : 0;
-}
-
 std::optional<CredentialCache::Entry> CredentialCache::find(const std::string& key, std::int64_t version, Seconds now) {
   std::lock_guard lock(mu_);
   if (version != version_) {
@@ -30,29 +25,36 @@ void CredentialCache::keep(const std::string& key, std::int64_t version, Entry e
   entries_.insert_or_assign(key, std::move(e));
 }
 
+template <typename Resolve>
+Result<CredentialCache::Entry> CredentialCache::cached(store::Db& db, const Clock& clock, const std::string& key,
+                                                       Resolve resolve) {
+  WEIGE_ASSIGN(std::int64_t version, meta_counter(db, "auth_version"));
+  if (auto hit = find(key, version, clock())) return *hit;
+  Entry e;
+  WEIGE_TRY(resolve(e));
+  keep(key, version, e);
+  return e;
+}
+
 Result<std::pair<Principal, std::string>> CredentialCache::session(store::Db& db, const Clock& clock,
                                                                    const AuthOptions& options,
                                                                    const std::string& token) {
-  WEIGE_ASSIGN(std::int64_t version, auth_version(db));
-  std::string key = "s:" + token;
-  if (auto hit = find(key, version, clock())) return std::make_pair(hit->principal, hit->csrf);
-  AuthService auth(db, clock, options);
-  std::optional<Seconds> expires_at;
-  WEIGE_ASSIGN(auto found, auth.session_principal(token, &expires_at));
-  keep(key, version, {found.first, found.second, expires_at});
-  return found;
+  WEIGE_ASSIGN(Entry e, cached(db, clock, "s:" + token, [&](Entry& out) -> Status {
+                 WEIGE_ASSIGN(auto found, AuthService(db, clock, options).session_principal(token, &out.expires_at));
+                 out.principal = found.first;
+                 out.csrf = found.second;
+                 return {};
+               }));
+  return std::make_pair(e.principal, e.csrf);
 }
 
 Result<Principal> CredentialCache::api_token(store::Db& db, const Clock& clock, const AuthOptions& options,
                                              const std::string& token) {
-  WEIGE_ASSIGN(std::int64_t version, auth_version(db));
-  std::string key = "t:" + token;
-  if (auto hit = find(key, version, clock())) return hit->principal;
-  AuthService auth(db, clock, options);
-  std::optional<Seconds> expires_at;
-  WEIGE_ASSIGN(Principal p, auth.token_principal(token, &expires_at));
-  keep(key, version, {p, "", expires_at});
-  return p;
+  WEIGE_ASSIGN(Entry e, cached(db, clock, "t:" + token, [&](Entry& out) -> Status {
+                 WEIGE_ASSIGN(out.principal, AuthService(db, clock, options).token_principal(token, &out.expires_at));
+                 return {};
+               }));
+  return e.principal;
 }
 
 }  // namespace weige::service

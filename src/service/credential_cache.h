@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "service/auth_service.h"
+#include "service/ref_cache.h"
 
 namespace weige::service {
 
@@ -32,7 +33,10 @@ class CredentialCache {
     std::string csrf;
     std::optional<Seconds> expires_at;
   };
-  // The entry for `key` when still valid at `version` and `now`.
+  // The entry for `key` when still valid at `version` and the clock's now;
+  // else `resolve` reads it (filling principal, csrf and expiry) and it is kept.
+  template <typename Resolve>
+  Result<Entry> cached(store::Db& db, const Clock& clock, const std::string& key, Resolve resolve);
   std::optional<Entry> find(const std::string& key, std::int64_t version, Seconds now);
   void keep(const std::string& key, std::int64_t version, Entry e);
 
@@ -42,7 +46,5 @@ class CredentialCache {
   std::unordered_map<std::string, Entry> entries_;
 };
 
-// The counter (0 on a database without migration 0008's row).
-Result<std::int64_t> auth_version(store::Db& db);
 
 }  // namespace weige::service

@@ -5,8 +5,8 @@
 
 namespace weige::service {
 
-Result<std::int64_t> ref_version(store::Db& db) {
-  WEIGE_ASSIGN(auto r, db.row("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'ref_version'"));
+Result<std::int64_t> meta_counter(store::Db& db, const char* key) {
+  WEIGE_ASSIGN(auto r, db.row("SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?", {std::string(key)}));
   return r ? r->i64(0) : 0;
 }
 
@@ -58,29 +58,26 @@ Result<PlaceFacts> read_place_facts(store::Db& db, Id place_id) {
   return f;
 }
 
-Result<PlaceFacts> RefSnapshot::place(store::Db& db, Id place_id) const {
+template <typename T, typename Read>
+Result<T> RefSnapshot::remembered(std::unordered_map<Id, T>& memo, Id key, Read read) const {
   {
     std::lock_guard lock(mu_);
-    if (auto it = places_.find(place_id); it != places_.end()) return it->second;
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
   }
-  WEIGE_ASSIGN(PlaceFacts f, read_place_facts(db, place_id));
+  WEIGE_ASSIGN(T value, read());
   std::lock_guard lock(mu_);
-  if (places_.size() >= kMaxEntries) places_.clear();
-  places_.emplace(place_id, f);
-  return f;
+  if (memo.size() >= kMaxEntries) memo.clear();
+  memo.emplace(key, value);
+  return value;
+}
+
+Result<PlaceFacts> RefSnapshot::place(store::Db& db, Id place_id) const {
+  return remembered(places_, place_id, [&] { return read_place_facts(db, place_id); });
 }
 
 Result<std::vector<Id>> RefSnapshot::grid_path(store::Db& db, std::optional<Id> grid_id) const {
   if (!grid_id) return store::grid_path(db, grid_id);
-  {
-    std::lock_guard lock(mu_);
-    if (auto it = grid_paths_.find(*grid_id); it != grid_paths_.end()) return it->second;
-  }
-  WEIGE_ASSIGN(auto path, store::grid_path(db, grid_id));
-  std::lock_guard lock(mu_);
-  if (grid_paths_.size() >= kMaxEntries) grid_paths_.clear();
-  grid_paths_.emplace(*grid_id, path);
-  return path;
+  return remembered(grid_paths_, *grid_id, [&] { return store::grid_path(db, grid_id); });
 }
 
 Result<std::shared_ptr<const RefSnapshot>> RefCache::current(store::Db& db) {

@@ -54,6 +54,10 @@ class RefSnapshot {
   Result<std::vector<Id>> grid_path(store::Db& db, std::optional<Id> grid_id) const;
 
  private:
+  // The entry for `key` in `memo`, filled by `read` on a miss.
+  template <typename T, typename Read>
+  Result<T> remembered(std::unordered_map<Id, T>& memo, Id key, Read read) const;
+
   static constexpr std::size_t kMaxEntries = 500000;
   mutable std::mutex mu_;
   mutable std::unordered_map<Id, PlaceFacts> places_;
@@ -71,7 +75,9 @@ class RefCache {
   std::shared_ptr<const RefSnapshot> snapshot_;
 };
 
-// The counter itself (0 on a database without migration 0008's row).
-Result<std::int64_t> ref_version(store::Db& db);
+// A counter of migration 0008 in meta ('ref_version', 'auth_version'); 0
+// when the row is missing.
+Result<std::int64_t> meta_counter(store::Db& db, const char* key);
+inline Result<std::int64_t> ref_version(store::Db& db) { return meta_counter(db, "ref_version"); }
 
 }  // namespace weige::service
