@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -135,6 +136,7 @@ class Server:
             cmd.append("--no-group-commit")
         log(" ".join(cmd))
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        SERVED_BY[self.port] = lambda: [self.proc.pid]
         wait_port(self.port)
         self.token = self.token_for(username)
 
@@ -177,12 +179,39 @@ http {{ access_log off; client_body_temp_path {self.dir}; proxy_temp_path {self.
 """)
         self.proc = subprocess.Popen(["nginx", "-c", conf, "-p", self.dir], stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
+        SERVED_BY[self.port] = lambda: [self.proc.pid] + children(self.proc.pid)  # master and workers
         wait_port(self.port)
 
     def stop(self):
         self.proc.terminate()
         self.proc.wait(10)
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# Port -> a function giving the pids that serve it, so each wrk run can report
+# the CPU time the server spent per request (and wrk's own), from /proc.
+SERVED_BY = {}
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids):
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (all threads)
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / CLOCK_TICKS
+
+
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
 
 
 def to_ms(v):
@@ -197,13 +226,21 @@ def wrk(port, connections, seconds, script=None, path="/", env=None):
     if script:
         cmd += ["-s", os.path.join(ROOT, "bench", script)]
     cmd.append(f"http://127.0.0.1:{port}{path}")
+    pids = SERVED_BY.get(port, lambda: [])()
+    server_before, client_before = cpu_seconds(pids), resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(cmd, check=True, text=True, capture_output=True, env={**os.environ, **(env or {})}).stdout
+    server_cpu = cpu_seconds(pids) - server_before
+    client_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_cpu = (client_after.ru_utime - client_before.ru_utime) + (client_after.ru_stime - client_before.ru_stime)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     lat = {p: to_ms(re.search(rf"\s{p}%\s+([\d.]+\w+)", out).group(1)) for p in ("50", "99")}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)
+    per_req = (lambda cpu: round(cpu / requests * 1e6, 1) if requests else 0)
     return {"rps": rps, "p50_ms": lat["50"], "p99_ms": lat["99"],
-            "non_2xx": int(errors.group(1)) if errors else 0, "socket_errors": socket_errors.group(1) if socket_errors else ""}
+            "non_2xx": int(errors.group(1)) if errors else 0, "socket_errors": socket_errors.group(1) if socket_errors else "",
+            "server_cpu_us": per_req(server_cpu) if pids else None, "wrk_cpu_us": per_req(client_cpu)}
 
 
 def median_of(runs, fn):
@@ -221,6 +258,8 @@ def main():
     ap.add_argument("--seconds", type=int, default=8, help="length of each wrk run")
     ap.add_argument("--connections", default="1,16,64")
     ap.add_argument("--smoke", action="store_true", help="CI: one short run each, only check the numbers are sane")
+    ap.add_argument("--generate-only", action="store_true",
+                    help="only generate (or reuse) the tier's dataset, e.g. ahead of a run on a quiet machine")
     a = ap.parse_args()
     if a.smoke:
         a.runs, a.seconds = 1, 2
@@ -230,6 +269,9 @@ def main():
                "started": time.strftime("%Y-%m-%d %H:%M:%S")}
 
     db, summary = dataset(a.tier)
+    if a.generate_only:
+        log(f"dataset ready: {db} (generated in {summary.get('generation_seconds')} s)")
+        return
     results["dataset"] = summary
     results["db_mib"] = round(os.path.getsize(db) / 2**20, 1)
     if summary.get("cases"):
@@ -526,8 +568,8 @@ def write_results(r, conns, smoke=False):
         "",
         "## HTTP on loopback",
         "",
-        "| measurement | conns | req/s | p50 ms | p99 ms | ratio to nginx | non-2xx |",
-        "|---|---|---|---|---|---|---|",
+        "| measurement | conns | req/s | p50 ms | p99 ms | ratio to nginx | non-2xx | server CPU µs/req | wrk CPU µs/req |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, label in HTTP_ROWS:
         for c in conns:
@@ -536,7 +578,9 @@ def write_results(r, conns, smoke=False):
             x = r[name][c]
             ratio = x["rps"] / r["nginx"][c]["rps"]
             lines.append(f"| {label} | {c} | {x['rps']:,.0f} [{x['rps_min']:,.0f}–{x['rps_max']:,.0f}] | "
-                         f"{x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {ratio:.2f} | {x['non_2xx']} |")
+                         f"{x['p50_ms']:.2f} | {x['p99_ms']:.2f} | {ratio:.2f} | {x['non_2xx']} | "
+                         f"{fmt_us(x.get('server_cpu_us'))} | {fmt_us(x.get('wrk_cpu_us'))} |")
+    lines += cpu_bound_lines(r, conns[-1])
     s1 = r["sqlite"]["1"]["rows_per_s"]
     lines += [
         "",
@@ -559,6 +603,31 @@ def write_results(r, conns, smoke=False):
     lines.append("")
     with open(os.path.join(ROOT, "bench", "results-smoke.md" if smoke else "results.md"), "w") as f:
         f.write("\n".join(lines))
+
+
+def fmt_us(v):
+    return "–" if v is None else f"{v:,.0f}"
+
+
+def cpu_bound_lines(r, conn):
+    """What the 2 cores allow for each measurement: the CPU time one request costs the server and wrk,
+    turned into the most requests/s the cores could serve (with wrk sharing them, and without)."""
+    cores = r["machine"]["cpus"]
+    lines = ["", f"### CPU per request at {conn} connections: what {cores} cores allow", "",
+             f"Each figure's CPU time per request (server from /proc, wrk from its rusage) bounds the rate: "
+             f"{cores} cores / (server + wrk) with wrk on the same cores, {cores} cores / server alone if the load "
+             "came from elsewhere. A measured rate near the first bound means the cores are the limit.", "",
+             "| measurement | req/s | server µs/req | wrk µs/req | bound, shared (req/s) | bound, server alone (req/s) |",
+             "|---|---|---|---|---|---|"]
+    for name, label in HTTP_ROWS:
+        x = r.get(name, {}).get(conn)
+        if not x or not x.get("server_cpu_us"):
+            continue
+        shared = cores * 1e6 / (x["server_cpu_us"] + x["wrk_cpu_us"])
+        alone = cores * 1e6 / x["server_cpu_us"]
+        lines.append(f"| {label} | {x['rps']:,.0f} | {x['server_cpu_us']:,.0f} | {x['wrk_cpu_us']:,.0f} | "
+                     f"{shared:,.0f} | {alone:,.0f} |")
+    return lines
 
 
 def plot(r, conns):

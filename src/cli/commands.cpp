@@ -102,9 +102,10 @@ class ProgressLine {
 };
 
 // Opens the database and migrates it. `create` makes a missing file.
-Result<std::unique_ptr<store::Db>> open_db(const std::string& path, bool create) {
+Result<std::unique_ptr<store::Db>> open_db(const std::string& path, bool create, int cache_mib = 64) {
   store::SqliteOptions o;
   o.create = create;
+  o.cache_mib = cache_mib;
   WEIGE_ASSIGN(auto db, store::open_sqlite(path, o));
   WEIGE_TRY(store::migrate(*db, [](int v, const std::string& name) {
     spdlog::info("applying migration {:04d} {}", v, name);
@@ -358,7 +359,8 @@ int demo(const Common& c, bool with_history) {
 }
 
 int city(const CityArgs& a) {
-  auto db = open_db(a.common.db, true);
+  // A large page cache: the city tier writes tens of gigabytes in few transactions.
+  auto db = open_db(a.common.db, true, 4096);
   if (!db) return fail(kDatabase, db.status().message());
   auto vault = open_vault(a.common, true);
   if (!vault) return fail(kDatabase, vault.status().message());

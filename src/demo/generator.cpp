@@ -6,6 +6,7 @@
 #include "demo/names.h"
 #include "demo/plan.h"
 #include "demo/writer.h"
+#include "store/bulk_load.h"
 #include "store/migrations.h"
 
 namespace weige::demo {
@@ -153,7 +154,7 @@ Status require_empty(store::Db& db) {
 }
 
 // Writes every stage for every community; the caller holds the transaction.
-Status write_all(Writer& writer, const std::vector<SubdistrictSpec>& subs, Reporter& report) {
+Status write_all(store::Db& db, Writer& writer, const std::vector<SubdistrictSpec>& subs, Reporter& report) {
   std::vector<CommunityPlan> plans;
   std::vector<std::size_t> subdistrict_of;
   std::size_t n = 0;
@@ -183,6 +184,9 @@ Status write_all(Writer& writer, const std::vector<SubdistrictSpec>& subs, Repor
     report.advance(1);
   }
 
+  // Persons are written without their indexes (random blind-index keys),
+  // which are built once after the links, in the same transaction.
+  WEIGE_ASSIGN(auto deferred, store::DeferredSchema::set_aside(db, {"persons"}));
   report.begin("people", households);
   for (std::size_t i = 0; i < n; ++i) {
     WEIGE_TRY(writer.write_people(plans[i], ids[i], [&](std::size_t h) { report.advance(h); }));
@@ -197,6 +201,8 @@ Status write_all(Writer& writer, const std::vector<SubdistrictSpec>& subs, Repor
     WEIGE_TRY(writer.write_links(ids[i]));
     report.advance(1);
   }
+  report.begin("person indexes", deferred.size());
+  WEIGE_TRY(deferred.restore(db, [&](const std::string&) { report.advance(1); }));
   report.begin("check", n);
   for (std::size_t i = 0; i < n; ++i) {
     WEIGE_TRY(writer.check(ids[i].community));
@@ -212,7 +218,7 @@ Result<Summary> generate(store::Db& db, const crypto::Vault& vault,
   Status s = store::in_write_transaction(db, [&]() -> Status {
     WEIGE_TRY(require_empty(db));
     Writer writer(db, vault, summary);
-    return write_all(writer, subs, report);
+    return write_all(db, writer, subs, report);
   });
   if (!s) return s;
   return summary;

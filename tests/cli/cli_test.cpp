@@ -316,6 +316,17 @@ TEST(CliCityTest, GeneratesCasesWithProgressStagesAndSealedReporters) {
             count("instr(description, '电梯故障') > 0"));
   EXPECT_GT(count("instr(description, '电梯故障') > 0"), 0);
   EXPECT_EQ(*d.scalar("SELECT sum(finished) FROM case_rollup WHERE tier = 0"), static_cast<std::int64_t>(finished));
+  // The generator loads without indexes and derived-table triggers and builds them after: every one is
+  // back, as a freshly migrated database has them.
+  auto fresh = open_test_db(dir.file("fresh.db"));
+  const std::string objects = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index','trigger') ORDER BY name";
+  auto want = fresh->rows(objects), got = d.rows(objects);
+  ASSERT_TRUE(want && got);
+  ASSERT_EQ(got->size(), want->size());
+  for (std::size_t i = 0; i < want->size(); ++i) {
+    EXPECT_EQ((*got)[i].text(1), (*want)[i].text(1));
+    EXPECT_EQ((*got)[i].text(2), (*want)[i].text(2));
+  }
 }
 
 }  // namespace
