@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { nextTick, ref } from 'vue'
 import { ApiError } from '@/api/client'
 import { i18n } from '@/i18n'
 import { mountWithApp } from '@/test/mount'
@@ -38,6 +39,31 @@ describe('AsyncState', () => {
 
   it('shows the content otherwise', () => {
     const w = mountWithApp(AsyncState, { props: { loading: false }, slots })
+    expect(w.find('.content').text()).toBe('内容')
+  })
+
+  it('takes loading, error and Retry from a useAsync state', async () => {
+    let reloads = 0
+    const state = {
+      loading: ref(true),
+      error: ref<unknown>(null),
+      reload: async () => {
+        reloads++
+      },
+    }
+    const w = mountWithApp(AsyncState, { props: { state }, slots })
+    expect(w.find('[role="status"]').exists()).toBe(true)
+
+    state.loading.value = false
+    state.error.value = new ApiError(500, 'internal', 'boom')
+    await nextTick()
+    expect(w.find('.async-error [role="alert"]').text()).toContain('boom (500 internal)')
+    await w.find('button').trigger('click')
+    expect(reloads).toBe(1)
+    expect(w.emitted('retry')).toHaveLength(1)
+
+    state.error.value = null
+    await nextTick()
     expect(w.find('.content').text()).toBe('内容')
   })
 })
