@@ -1,8 +1,9 @@
 // Declaring an emergency over a whole generated city: resolving the scope,
 // forming every team and creating one screening task per household, timed
 // to the commit. Prints one JSON line. Works on (and changes) the database
-// given: run it on a copy.
-//   weige_bench_emergency --db FILE
+// given: run it on a copy, or pass --end-previous to end the emergencies an
+// earlier run declared there first (their tasks stay, ended).
+//   weige_bench_emergency --db FILE [--end-previous]
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -16,8 +17,10 @@ using namespace weige;
 
 int main(int argc, char** argv) {
   std::string path;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--db")) path = argv[i + 1];
+  bool end = false;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--db") && i + 1 < argc) path = argv[++i];
+    if (!std::strcmp(argv[i], "--end-previous")) end = true;
   }
   if (path.empty()) {
     std::fprintf(stderr, "usage: weige_bench_emergency --db FILE\n");
@@ -46,6 +49,15 @@ int main(int argc, char** argv) {
   }
   for (const auto& r : *ids) in.scope_ids.push_back(r.i64(0));
   service::EmergencyService svc(**db, service::system_clock());
+  if (end) {
+    auto previous = (*db)->rows("SELECT id FROM emergencies WHERE declared_by = 'bench' AND ended_at IS NULL");
+    for (const auto& r : previous ? *previous : std::vector<store::Row>{}) {
+      if (auto ended = svc.end(r.i64(0), "bench", "the next benchmark run"); !ended) {
+        std::fprintf(stderr, "end: %s\n", ended.status().to_string().c_str());
+        return 1;
+      }
+    }
+  }
   auto start = std::chrono::steady_clock::now();
   auto out = svc.declare(in, "bench");
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "service/audit.h"
+#include "store/case_store.h"
 #include "store/migrations.h"
 
 namespace weige::http {
@@ -24,10 +25,19 @@ std::optional<Id> case_of_change(const std::string& path, const nlohmann::json& 
 
 Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
     : pool_(pool), vault_(vault), options_(std::move(options)) {
+  // Cases written by other programs (the CLI, the demo loader) may wait in the
+  // search index's queue; index them now rather than at the first write.
+  if (auto lease = pool_.acquire(); lease) {
+    store::Db& db = **lease;
+    if (Status s = store::in_write_transaction(db, [&] { return store::index_pending_cases(db); }); !s) {
+      spdlog::warn("could not index queued cases: {}", s.message());
+    }
+  }
   if (options_.group_commit) {
     auto writer = pool_.open();
     if (writer) {
       committer_ = store::GroupCommitter::create(std::move(writer).value());
+      committer_->set_before_commit(store::index_pending_cases);
     } else {
       spdlog::warn("group commit off: cannot open the writer's connection: {}", writer.status().message());
     }
@@ -192,7 +202,7 @@ Handler Api::wrap(JsonHandler fn, int status) {
             [this, fn, status, req, result](store::Db& db) -> Status {
               *result = fn(*req, db);
               if (!*result) return result->status();
-              return audit_write(db, *req, **result, status);
+              return audit_write(db, *req, **result, status);  // the index queue: once per batch
             },
             [this, status, req, result, done = std::move(done)](Status s) {
               if (!s && *result) *result = s;
@@ -217,7 +227,8 @@ Handler Api::wrap(JsonHandler fn, int status) {
       Status s = store::in_write_transaction(db, [&]() -> Status {
         result = fn(request, db);
         if (!result) return result.status();
-        return audit_write(db, request, *result, status);
+        WEIGE_TRY(audit_write(db, request, *result, status));
+        return store::index_pending_cases(db);
       });
       if (!s && result) result = s;
       if (s) publish_write(request, *result);  // after the commit

@@ -221,8 +221,13 @@ std::string text_condition(const std::string& text, bool within_grids, Params& p
     std::string phrase = "\"";
     for (char ch : text) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
     p.emplace_back(phrase + "\"");
+    p.emplace_back(text);
+    // Cases still queued for the index (migration 0009) are matched by their
+    // text (the queue drives: CROSS JOIN keeps SQLite from scanning the cases);
+    // the trigram index folds case, lower() folds ASCII.
     return std::string(" AND ") + (within_grids ? "+id" : "id") +
-           " IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)";
+           " IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? UNION ALL SELECT q.case_id FROM "
+           "cases_fts_pending q CROSS JOIN cases qc ON qc.id = q.case_id WHERE instr(lower(qc.description), lower(?)) > 0)";
   }
   std::string pattern = "%";
   for (char ch : text) {
@@ -439,6 +444,16 @@ Status set_property_contract(Db& db, Id place_id, Id organisation_id) {
                "DO UPDATE SET organisation_id = excluded.organisation_id",
                {place_id, organisation_id})
       .status();
+}
+
+Status index_pending_cases(Db& db) {
+  WEIGE_ASSIGN(auto any, db.scalar("SELECT EXISTS (SELECT 1 FROM cases_fts_pending)"));
+  if (!any) return {};
+  WEIGE_TRY(db.execute("INSERT INTO cases_fts (rowid, description) SELECT c.id, c.description FROM cases_fts_pending q "
+                       "JOIN cases c ON c.id = q.case_id ORDER BY q.case_id",
+                       {})
+                .status());
+  return db.execute("DELETE FROM cases_fts_pending", {}).status();
 }
 
 Result<Id> insert_case(Db& db, const CaseRecord& c) {

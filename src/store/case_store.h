@@ -107,6 +107,10 @@ inline CaseFacts workflow_facts(const CaseRecord& c) {
 }
 
 Result<Id> insert_case(Db& db, const CaseRecord& c);
+// Puts the cases queued since the last call into the full-text index, in one
+// statement (migration 0009). Writers call it in their transaction before
+// committing: the group committer once per batch, single writes once each.
+Status index_pending_cases(Db& db);
 Status update_case(Db& db, const CaseRecord& c);
 Result<CaseRecord> get_case(Db& db, Id id);
 Result<std::optional<CaseRecord>> find_case_by_token(Db& db, const std::string& token);

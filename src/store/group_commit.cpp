@@ -138,7 +138,8 @@ void GroupCommitter::run_batch(std::deque<Job>& batch) {
       }
     }
   }
-  Status committed = db_->commit();
+  Status committed = before_commit_ ? before_commit_(*db_) : Status{};
+  if (committed.is_ok()) committed = db_->commit();
   if (!committed.is_ok()) {
     (void)db_->rollback();
     for (auto& r : results) {

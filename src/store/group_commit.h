@@ -57,6 +57,11 @@ class GroupCommitter {
   // Runs `work` and waits for the result: for callers without a callback.
   Status run(Work work);
 
+  // Work run once per batch after its jobs, before the commit (e.g. the
+  // search index's queue); its failure fails the batch. Set it before the
+  // first submit.
+  void set_before_commit(Work work) { before_commit_ = std::move(work); }
+
   GroupCommitStats stats() const;
   // True when flushes run on their own thread (see above).
   bool pipelined() const { return static_cast<bool>(flush_); }
@@ -71,6 +76,7 @@ class GroupCommitter {
     std::vector<Done> done;
     std::vector<Status> results;
   };
+  Work before_commit_;
   void loop();
   void run_batch(std::deque<Job>& batch);
   void flush_loop();
