@@ -100,6 +100,11 @@ def dataset(tier):
     text = out.stdout
     summary = json.loads(text[text.index("\n{") + 1:] if not text.startswith("{") else text)  # after the log lines
     summary["generation_seconds"] = round(seconds, 1)
+    return finish_dataset(db, summary)
+
+
+def finish_dataset(db, summary):
+    """The accounts the runs use, then the .done marker that lets later runs reuse the dataset."""
     run([WEIGE, "user", "add", "--db", db, "--username", "bench", "--role", "subdistrict_admin", "--password", PASSWORD])
     # The inbox's staff member: a community secretary, scoped to the busiest community's grids.
     import sqlite3

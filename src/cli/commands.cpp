@@ -358,6 +358,17 @@ int demo(const Common& c, bool with_history) {
   return run_demo(**db, *vault, with_history);
 }
 
+// What a generated map holds, counted (for `city --cases-only`).
+static Result<nlohmann::json> map_counts(store::Db& db) {
+  nlohmann::json out;
+  WEIGE_TRY(db.query("SELECT kind, count(*) FROM places GROUP BY kind", {},
+                     [&](const store::Row& r) { out[r.text(0) + "s"] = r.i64(1); }));
+  WEIGE_TRY(db.query("SELECT kind, count(*) FROM grids GROUP BY kind", {},
+                     [&](const store::Row& r) { out[r.text(0) + "s"] = r.i64(1); }));
+  WEIGE_ASSIGN(out["persons"], db.scalar("SELECT count(*) FROM persons"));
+  return out;
+}
+
 int city(const CityArgs& a) {
   // A large page cache: the city tier writes tens of gigabytes in few transactions.
   auto db = open_db(a.common.db, true, 4096);
@@ -373,12 +384,21 @@ int city(const CityArgs& a) {
   p.seed = a.seed;
   ProgressLine line;
   auto show = [&](const demo::Progress& pr) { line.show(pr.stage, pr.done, pr.total); };
-  auto summary = demo::generate_city(**db, *vault, p, show);
-  if (!summary) return fail(exit_for(summary.status()), summary.status().message());
-  nlohmann::json out = summary->to_json();
+  nlohmann::json out;
+  if (a.cases_only) {
+    auto counts = map_counts(**db);
+    if (!counts) return fail(kDatabase, counts.status().message());
+    if (counts->value("households", 0) == 0) return fail(kBadArgs, "--cases-only needs a generated map in " + a.common.db);
+    out = *counts;
+  } else {
+    auto summary = demo::generate_city(**db, *vault, p, show);
+    if (!summary) return fail(exit_for(summary.status()), summary.status().message());
+    out = summary->to_json();
+  }
   // A year of cases at the tier's daily rate: 8 a day per 1,000 households by
   // default (Beijing's 12345 took ~60,000 a day; Chengdu has ~7.5M households).
-  std::int64_t per_day = a.cases_per_day >= 0 ? a.cases_per_day : summary->households * 8 / 1000;
+  std::int64_t households = out.value("households", std::int64_t{0});
+  std::int64_t per_day = a.cases_per_day >= 0 ? a.cases_per_day : households * 8 / 1000;
   if (per_day > 0) {
     demo::CityCaseParams cp;
     cp.cases_per_day = static_cast<int>(std::max<std::int64_t>(1, per_day));

@@ -43,6 +43,7 @@ struct CityArgs {
   int cases_per_day = -1;  // -1: 8 a day per 1,000 households; 0: no cases
   int days = 365;
   unsigned long long seed = 20261129;
+  bool cases_only = false;  // keep the map already in the database
 };
 int city(const CityArgs& args);
 

@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   city_cmd->add_option("--days", city_args.days, "days of cases, ending now")->check(CLI::Range(1, 3660))->capture_default_str();
   city_cmd->add_option("--seed", city_args.seed, "random seed")->capture_default_str();
+  city_cmd->add_flag("--cases-only", city_args.cases_only,
+                     "the map is generated already: only add the year of cases (the database must hold none)");
 
   Common check_args;
   bool check_json = false;

@@ -445,6 +445,21 @@ Result<CityCaseSummary> generate_city_cases(store::Db& db, const crypto::Vault& 
   // without the search and rollup triggers; all are built once at the end
   // (a sort per index instead of a random insert per row). Only the cases
   // are written in batches; should one fail, the schema is still restored.
+  // Every id a case refers to comes from the map just read, so foreign keys
+  // are not checked row by row: at the city tier those checks are random
+  // reads into tens of millions of persons and places (CliCityTest runs the
+  // full foreign_key_check on the output instead). The setting cannot change
+  // inside a transaction; it is restored when the load ends.
+  WEIGE_ASSIGN(auto fk_on, db.scalar("PRAGMA foreign_keys"));
+  if (fk_on) WEIGE_TRY(db.exec_script("PRAGMA foreign_keys=OFF"));
+  struct RestoreForeignKeys {
+    store::Db& db;
+    bool on;
+    ~RestoreForeignKeys() {
+      if (on) (void)db.exec_script("PRAGMA foreign_keys=ON");
+    }
+  } restore_fk{db, fk_on != 0};
+
   store::DeferredSchema deferred;
   WEIGE_TRY(store::in_write_transaction(db, [&]() -> Status {
     WEIGE_ASSIGN(deferred, store::DeferredSchema::set_aside(db, {"cases", "case_events"},
