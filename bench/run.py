@@ -557,6 +557,8 @@ def write_results(r, conns, smoke=False):
         f"database {r['db_mib']} MiB, **{r.get('db_mib_per_million_cases', '?')} MiB per million cases** "
         f"(largest tables and indexes, MiB: {r.get('db_tables_mib', {})}).",
         "",
+        *([f"Measured on the dataset itself (no room on the disk for a working copy): intake's cases were added "
+            "to it and the previous run's emergency ended first.", ""] if r.get("in_place") else []),
         "## Point → micro-grid (one core)",
         "",
         f"R-tree: **{r['locate']['rtree_per_s']:,.0f} lookups/s** over {r['locate']['micro_grids']:,} micro-grids; "
