@@ -362,7 +362,10 @@ int demo(const Common& c, bool with_history) {
 static Result<nlohmann::json> map_counts(store::Db& db) {
   nlohmann::json out;
   WEIGE_TRY(db.query("SELECT kind, count(*) FROM places GROUP BY kind", {},
-                     [&](const store::Row& r) { out[r.text(0) + "s"] = r.i64(1); }));
+                     [&](const store::Row& r) {
+                       std::string kind = r.text(0);
+                       out[kind == "community" ? std::string("communities") : kind + "s"] = r.i64(1);
+                     }));
   WEIGE_TRY(db.query("SELECT kind, count(*) FROM grids GROUP BY kind", {},
                      [&](const store::Row& r) { out[r.text(0) + "s"] = r.i64(1); }));
   WEIGE_ASSIGN(out["persons"], db.scalar("SELECT count(*) FROM persons"));

@@ -400,7 +400,7 @@ TEST_F(DemoTest, ReportsProgressStageByStage) {
   });
   ASSERT_TRUE(s.is_ok());
   EXPECT_TRUE(finished_each && last.done == last.total);
-  EXPECT_EQ(stages, (std::vector<std::string>{"plan", "map", "people", "roles", "links", "check"}));
+  EXPECT_EQ(stages, (std::vector<std::string>{"plan", "map", "people", "roles", "links", "person indexes", "check"}));
 }
 
 TEST_F(DemoTest, SmallCityHasTheExpectedCountsAndNoViolations) {
