@@ -38,12 +38,13 @@ Box bounding_box(const Polygon& polygon) {
   return b;
 }
 
-bool contains(const Polygon& polygon, Point p) {
-  // Even-odd ray casting, with points on an edge counted as inside.
-  const auto& r = polygon.ring;
-  if (r.size() < 3) return false;
+namespace {
+// Even-odd ray casting over a ring of n points, with points on an edge
+// counted as inside.
+bool ring_contains(const Point* r, std::size_t n, Point p) {
+  if (n < 3) return false;
   bool inside = false;
-  for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
+  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
     const Point& a = r[i];
     const Point& b = r[j];
     double cross = (b.lng - a.lng) * (p.lat - a.lat) - (b.lat - a.lat) * (p.lng - a.lng);
@@ -57,6 +58,9 @@ bool contains(const Polygon& polygon, Point p) {
   }
   return inside;
 }
+}  // namespace
+
+bool contains(const Polygon& polygon, Point p) { return ring_contains(polygon.ring.data(), polygon.ring.size(), p); }
 
 bool contains(const Polygon& outer, const Polygon& inner) {
   return std::all_of(inner.ring.begin(), inner.ring.end(),
@@ -72,9 +76,15 @@ bool is_valid(const Polygon& polygon) {
   return ring_area(polygon) > 0;
 }
 
+// Every ring's points in one array (ring i is points[offsets[i]] up to
+// points[offsets[i + 1]]): a lookup reads contiguous memory instead of one
+// heap block per candidate grid.
 struct GridLocator::Impl {
-  std::vector<std::pair<std::int64_t, Polygon>> grids;
+  std::vector<std::int64_t> ids;
   std::vector<double> areas;
+  std::vector<Box> boxes;
+  std::vector<Point> points;
+  std::vector<std::uint32_t> offsets{0};
   bgi::rtree<RtreeValue, bgi::quadratic<16>> tree;
 };
 
@@ -85,14 +95,17 @@ GridLocator& GridLocator::operator=(GridLocator&&) noexcept = default;
 
 void GridLocator::add(std::int64_t grid_id, Polygon boundary) {
   impl_->areas.push_back(ring_area(boundary));
-  impl_->grids.emplace_back(grid_id, std::move(boundary));
+  impl_->boxes.push_back(bounding_box(boundary));
+  impl_->ids.push_back(grid_id);
+  impl_->points.insert(impl_->points.end(), boundary.ring.begin(), boundary.ring.end());
+  impl_->offsets.push_back(static_cast<std::uint32_t>(impl_->points.size()));
 }
 
 void GridLocator::build() {
   std::vector<RtreeValue> values;
-  values.reserve(impl_->grids.size());
-  for (std::uint32_t i = 0; i < impl_->grids.size(); ++i) {
-    Box b = bounding_box(impl_->grids[i].second);
+  values.reserve(impl_->ids.size());
+  for (std::uint32_t i = 0; i < impl_->ids.size(); ++i) {
+    const Box& b = impl_->boxes[i];
     values.emplace_back(BgBox(BgPoint(b.min.lng, b.min.lat), BgPoint(b.max.lng, b.max.lat)), i);
   }
   // The packing constructor (bulk load) gives a well-balanced tree.
@@ -105,14 +118,15 @@ std::optional<std::int64_t> GridLocator::locate(Point p) const {
   BgPoint q(p.lng, p.lat);
   for (auto it = impl_->tree.qbegin(bgi::intersects(q)); it != impl_->tree.qend(); ++it) {
     std::uint32_t i = it->second;
-    if (impl_->areas[i] < best_area && contains(impl_->grids[i].second, p)) {
-      best = impl_->grids[i].first;
+    const std::uint32_t from = impl_->offsets[i], to = impl_->offsets[i + 1];
+    if (impl_->areas[i] < best_area && ring_contains(impl_->points.data() + from, to - from, p)) {
+      best = impl_->ids[i];
       best_area = impl_->areas[i];
     }
   }
   return best;
 }
 
-std::size_t GridLocator::size() const { return impl_->grids.size(); }
+std::size_t GridLocator::size() const { return impl_->ids.size(); }
 
 }  // namespace weige
