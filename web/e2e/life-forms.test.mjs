@@ -7,7 +7,7 @@
 // micro-grid head logs a home visit to a household they link.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, openPage, goto, settled, screenshot, hasHorizontalScroll, api, choose } from './support.mjs'
+import { launch, openPage, goto, settled, screenshot, hasHorizontalScroll, api, choose, optionsOf } from './support.mjs'
 
 const COMPOUND = '华润六期锦云府'
 const STAMP = Date.now().toString(36).slice(-5)
@@ -71,13 +71,13 @@ test('the grid worker plans a patrol: the form checks it, and the plan joins the
   await page.waitForFunction((el) => !el.matches('.is-disabled') && !el.querySelector('.is-disabled'), await route.elementHandle())
   await route.click()
   await route.locator('input').fill('锦云府')
-  await dropdownItem(page, COMPOUND).click()
+  const stops = await optionsOf(page, route)
+  await stops.filter({ hasText: COMPOUND }).first().click()
   await route.locator('input').fill('锦云府 1栋')
-  await dropdownItem(page, `${COMPOUND} 1栋`).click()
+  await stops.filter({ hasText: `${COMPOUND} 1栋` }).first().click()
   await dialog.locator('.el-dialog__title').click()
   await dialog.getByTestId('plan-add-participant').click()
-  await dialog.getByTestId('person-select').click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').first().click()
+  await choose(page, dialog.getByTestId('person-select'))
   await screenshot(page, 'life-plan-form')
   await page.getByTestId('plan-save').click()
   await dialog.waitFor({ state: 'hidden' })

@@ -75,10 +75,21 @@ export async function hasHorizontalScroll(page) {
   )
 }
 
-/** Picks an option of an Element Plus select by its visible label. */
+/**
+ * The options of one Element Plus select: its input names its listbox in
+ * aria-controls, so an option of another select's dropdown that is still
+ * fading out is never picked by mistake.
+ */
+export async function optionsOf(page, selectLocator) {
+  const id = await selectLocator.locator('input').first().getAttribute('aria-controls')
+  return page.locator(`[id="${id}"] .el-select-dropdown__item`)
+}
+
+/** Picks an option of an Element Plus select by its visible label (the first one without a label). */
 export async function choose(page, selectLocator, label) {
   await selectLocator.click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click()
+  const options = await optionsOf(page, selectLocator)
+  await (label === undefined ? options : options.filter({ hasText: label })).first().click()
 }
 
 // ---- signing in -------------------------------------------------------------
