@@ -3,9 +3,12 @@
 // to the commit. Prints one JSON line. Works on (and changes) the database
 // given: run it on a copy, or pass --end-previous to end the emergencies an
 // earlier run declared there first (their tasks stay, ended).
-//   weige_bench_emergency --db FILE [--end-previous]
+// The page cache is the server's per-connection default unless --cache-mib
+// says otherwise.
+//   weige_bench_emergency --db FILE [--end-previous] [--cache-mib N]
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -18,16 +21,16 @@ using namespace weige;
 int main(int argc, char** argv) {
   std::string path;
   bool end = false;
+  store::SqliteOptions o;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--db") && i + 1 < argc) path = argv[++i];
     if (!std::strcmp(argv[i], "--end-previous")) end = true;
+    if (!std::strcmp(argv[i], "--cache-mib") && i + 1 < argc) o.cache_mib = std::atoi(argv[++i]);
   }
   if (path.empty()) {
     std::fprintf(stderr, "usage: weige_bench_emergency --db FILE\n");
     return 2;
   }
-  store::SqliteOptions o;
-  o.cache_mib = 512;
   auto db = store::open_sqlite(path, o);
   if (!db) {
     std::fprintf(stderr, "%s\n", db.status().to_string().c_str());
@@ -65,13 +68,17 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "declare: %s\n", out.status().to_string().c_str());
     return 1;
   }
+  std::string stages;
+  for (const auto& [name, s] : out->stage_seconds) {
+    stages += (stages.empty() ? "\"" : ", \"") + name + "\": " + std::to_string(s);
+  }
   std::printf(
       "{\"emergency_id\": %lld, \"places\": %lld, \"buildings\": %lld, \"teams\": %lld, \"members\": %lld, "
       "\"households\": %lld, \"unstaffed_buildings\": %zu, \"seconds\": %.3f, \"tasks_per_s\": %.0f, "
-      "\"round_id\": %lld}\n",
+      "\"round_id\": %lld, \"cache_mib\": %d, \"stage_seconds\": {%s}}\n",
       static_cast<long long>(out->emergency.id), static_cast<long long>(out->places),
       static_cast<long long>(out->buildings), static_cast<long long>(out->teams), static_cast<long long>(out->members),
       static_cast<long long>(out->round.households), out->unstaffed_buildings.size(), seconds,
-      static_cast<double>(out->round.households) / seconds, static_cast<long long>(out->round.id));
+      static_cast<double>(out->round.households) / seconds, static_cast<long long>(out->round.id), o.cache_mib, stages.c_str());
   return 0;
 }

@@ -579,7 +579,10 @@ def write_results(r, conns, smoke=False):
         "## Declaring an emergency over the whole tier",
         "",
         f"{e['households']:,} households, {e['buildings']:,} buildings, {e['teams']:,} teams, {e['members']:,} "
-        f"members: **{e['seconds']:.1f} s** to the commit ({e['tasks_per_s']:,.0f} screening tasks/s).",
+        f"members: **{e['seconds']:.1f} s** to the commit ({e['tasks_per_s']:,.0f} screening tasks/s)"
+        + (f", with the server's {e['cache_mib']} MiB page cache" if "cache_mib" in e else "") + ".",
+        *([f"Per step, s: {', '.join(f'{k} {v:.1f}' for k, v in e['stage_seconds'].items())}. Repeated cold and "
+           "warm runs: bench/emergency.md."] if "stage_seconds" in e else []),
         "",
         "## HTTP on loopback",
         "",

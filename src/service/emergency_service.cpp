@@ -1,6 +1,7 @@
 #include "service/emergency_service.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <regex>
 #include <set>
@@ -155,6 +156,12 @@ Result<DeclareResult> EmergencyService::declare(const DeclareInput& in, const st
   WEIGE_TRY(validate_fields(fields));
 
   DeclareResult out;
+  auto lap = std::chrono::steady_clock::now();
+  auto stage = [&](std::string name) {
+    auto t = std::chrono::steady_clock::now();
+    out.stage_seconds.emplace_back(std::move(name), std::chrono::duration<double>(t - lap).count());
+    lap = t;
+  };
   WEIGE_TRY(store::in_write_transaction(db_, [&]() -> Status {
     store::EmergencyRecord e;
     e.name = in.name;
@@ -183,20 +190,25 @@ Result<DeclareResult> EmergencyService::declare(const DeclareInput& in, const st
       auto it = role_map.find(key);
       return it == role_map.end() ? default_emergency_role(key) : it->second;
     };
+    stage("scope");
     WEIGE_ASSIGN(auto buildings, store::team_buildings(db_, e.id));
     WEIGE_ASSIGN(auto candidates, store::team_candidates(db_, e.id));
+    stage("roster");
     std::vector<TeamPlan> plans = form_teams(buildings, candidates, role_of);
     out.buildings = static_cast<std::int64_t>(buildings.size());
+    WEIGE_TRY(store::insert_teams(db_, e.id, plans));
     for (const auto& plan : plans) {
-      WEIGE_TRY(store::insert_team(db_, e.id, plan).status());
       ++out.teams;
       out.members += static_cast<std::int64_t>(plan.members.size());
       if (plan.kind == TeamKind::kBuildingTeam && plan.members.empty()) out.unstaffed_buildings.push_back(plan.place_id);
     }
+    stage("teams");
     WEIGE_ASSIGN(out.round, store::create_round(db_, e.id, fields.dump(), now));
+    stage("round");
     out.emergency = e;
     return {};
   }));
+  stage("commit");
   return out;
 }
 

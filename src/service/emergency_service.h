@@ -40,6 +40,8 @@ struct DeclareResult {
   std::int64_t members = 0;
   std::vector<Id> unstaffed_buildings;  // buildings whose compound has nobody on the roster
   store::RoundRecord round;
+  // Wall time of each step ("scope", "roster", "teams", "round", "commit"), for the benchmark and the log.
+  std::vector<std::pair<std::string, double>> stage_seconds;
 };
 
 struct ScreeningInput {

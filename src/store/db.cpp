@@ -1,5 +1,7 @@
 #include "store/db.h"
 
+#include <algorithm>
+
 namespace weige::store {
 
 std::int64_t Row::i64(std::size_t i) const {
@@ -74,6 +76,47 @@ Status in_write_transaction(Db& db, const std::function<Status()>& body) {
   Status c = db.commit();
   if (!c.is_ok()) (void)db.rollback();
   return c;
+}
+
+namespace {
+std::string values_sql(const std::string& head, std::size_t columns, std::size_t rows) {
+  std::string one = in_list(columns);
+  std::string sql = head + " VALUES ";
+  sql.reserve(sql.size() + rows * (one.size() + 1));
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (i) sql += ',';
+    sql += one;
+  }
+  return sql;
+}
+}  // namespace
+
+RowBatch::RowBatch(Db& db, std::string head, std::size_t columns, std::size_t rows_per_statement)
+    : db_(db),
+      head_(std::move(head)),
+      columns_(columns),
+      rows_per_statement_(std::max<std::size_t>(1, rows_per_statement)),
+      full_sql_(values_sql(head_, columns_, rows_per_statement_)) {
+  pending_.reserve(columns_ * rows_per_statement_);
+}
+
+Status RowBatch::add(Params row) {
+  if (row.size() != columns_) {
+    return Status::internal("RowBatch: a row has " + std::to_string(row.size()) + " values, not " +
+                            std::to_string(columns_));
+  }
+  for (auto& v : row) pending_.push_back(std::move(v));
+  if (pending_.size() == columns_ * rows_per_statement_) return flush();
+  return {};
+}
+
+Status RowBatch::flush() {
+  if (pending_.empty()) return {};
+  std::size_t rows = pending_.size() / columns_;
+  WEIGE_TRY(db_.execute(rows == rows_per_statement_ ? full_sql_ : values_sql(head_, columns_, rows), pending_).status());
+  written_ += static_cast<std::int64_t>(rows);
+  pending_.clear();
+  return {};
 }
 
 std::string in_list(std::size_t n) {

@@ -81,6 +81,27 @@ class Db {
 // "(?,?,...,?)" with n placeholders, for "x IN (...)" (n >= 1).
 std::string in_list(std::size_t n);
 
+// Inserts many rows with one multi-row "INSERT ... VALUES (...),(...)" per
+// `rows_per_statement` rows instead of one statement per row. `head` is the
+// statement up to VALUES ("INSERT INTO t (a, b)"); every added row has
+// `columns` values. Call flush() at the end; the rows are written in order.
+class RowBatch {
+ public:
+  RowBatch(Db& db, std::string head, std::size_t columns, std::size_t rows_per_statement = 256);
+  Status add(Params row);
+  Status flush();
+  std::int64_t written() const { return written_; }
+
+ private:
+  Db& db_;
+  std::string head_;
+  std::size_t columns_;
+  std::size_t rows_per_statement_;
+  Params pending_;
+  std::string full_sql_;  // the statement for a full batch, built once
+  std::int64_t written_ = 0;
+};
+
 // Runs `body` inside a write transaction: commits when it returns OK, rolls
 // back when it returns an error (or throws). Nested calls join the outer one.
 Status in_write_transaction(Db& db, const std::function<Status()>& body);

@@ -283,10 +283,11 @@ Result<std::vector<TeamCandidate>> team_candidates(Db& db, Id emergency_id) {
     c.compound_id = r.opt_i64(6);
     out.push_back(c);
   };
-  // Building level: heads, workers and volunteers of the micro-grids of units in scope.
+  // The roster alone (assignments carries party_member, migration 0010): no
+  // person row is read. Building level: heads, workers and volunteers of the
+  // micro-grids of units in scope.
   WEIGE_TRY(db.query(
-      "SELECT a.person_id, a.id, a.grid_id, a.role, a.duty, p.party_member, NULL FROM assignments a JOIN persons p "
-      "ON p.id = a.person_id WHERE a.role IN ('micro_grid_head','micro_grid_worker','volunteer') AND a.grid_id IN "
+      "SELECT a.person_id, a.id, a.grid_id, a.role, a.duty, a.party_member, NULL FROM assignments a WHERE a.role IN ('micro_grid_head','micro_grid_worker','volunteer') AND a.grid_id IN "
       "(SELECT DISTINCT u.grid_id FROM emergency_places ep JOIN places b ON b.parent_id = ep.place_id AND b.kind = "
       "'building' JOIN places u ON u.parent_id = b.id AND u.kind = 'unit' WHERE ep.emergency_id = ?1 AND u.grid_id "
       "IS NOT NULL UNION SELECT b.grid_id FROM emergency_places ep JOIN places b ON b.parent_id = ep.place_id AND "
@@ -294,35 +295,53 @@ Result<std::vector<TeamCandidate>> team_candidates(Db& db, Id emergency_id) {
       {emergency_id}, add));
   // Compound level: grid workers and police of the compound's grid or its general grid.
   WEIGE_TRY(db.query(
-      "SELECT a.person_id, a.id, a.grid_id, a.role, a.duty, p.party_member, c.id FROM emergency_places ep JOIN "
+      "SELECT a.person_id, a.id, a.grid_id, a.role, a.duty, a.party_member, c.id FROM emergency_places ep JOIN "
       "places c ON c.id = ep.place_id JOIN grids g ON g.id = c.grid_id JOIN assignments a ON (a.grid_id = g.id OR "
-      "a.grid_id = g.parent_id) AND a.role IN ('grid_worker','police') JOIN persons p ON p.id = a.person_id WHERE "
-      "ep.emergency_id = ?",
+      "a.grid_id = g.parent_id) AND a.role IN ('grid_worker','police') WHERE ep.emergency_id = ?",
       {emergency_id}, add));
   // Property staff of the compound's property company.
   WEIGE_TRY(db.query(
-      "SELECT a.person_id, a.id, a.grid_id, a.role, a.duty, p.party_member, ep.place_id FROM emergency_places ep "
+      "SELECT a.person_id, a.id, a.grid_id, a.role, a.duty, a.party_member, ep.place_id FROM emergency_places ep "
       "JOIN property_contracts pc ON pc.place_id = ep.place_id JOIN assignments a ON a.organisation_id = "
-      "pc.organisation_id AND a.role = 'property_staff' JOIN persons p ON p.id = a.person_id WHERE ep.emergency_id = ?",
+      "pc.organisation_id AND a.role = 'property_staff' WHERE ep.emergency_id = ?",
       {emergency_id}, add));
   return out;
 }
 
-Result<Id> insert_team(Db& db, Id emergency_id, const TeamPlan& plan) {
-  std::optional<Id> leader;
-  for (const auto& m : plan.members) {
-    if (m.leader) leader = m.person_id;
+Status insert_teams(Db& db, Id emergency_id, const std::vector<TeamPlan>& plans) {
+  if (!db.in_transaction()) return Status::internal("insert_teams runs inside the declaration's write transaction");
+  // Inside the write transaction the next ids are ours, so the members can
+  // name their team without reading it back, and both go in multi-row
+  // statements (a city-wide declaration writes ~1 million rows here).
+  WEIGE_ASSIGN(Id team_id, db.scalar("SELECT coalesce(max(id), 0) FROM emergency_teams"));
+  RowBatch teams(db,
+                 "INSERT INTO emergency_teams (id, emergency_id, kind, place_id, compound_id, leader_person_id, "
+                 "borrowed)",
+                 7);
+  RowBatch members(db,
+                   "INSERT INTO emergency_members (team_id, emergency_id, person_id, assignment_id, peacetime_role, "
+                   "emergency_role, added_by)",
+                   7);
+  const Id first_team = team_id + 1;
+  for (const auto& plan : plans) {
+    std::optional<Id> leader;
+    for (const auto& m : plan.members) {
+      if (m.leader) leader = m.person_id;
+    }
+    WEIGE_TRY(teams.add({++team_id, emergency_id, std::string(to_string(plan.kind)), plan.place_id,
+                         plan.compound_id, opt(leader), static_cast<std::int64_t>(plan.borrowed)}));
   }
-  WEIGE_ASSIGN(Id id, db.scalar("INSERT INTO emergency_teams (emergency_id, kind, place_id, compound_id, "
-                                "leader_person_id, borrowed) VALUES (?,?,?,?,?,?) RETURNING id",
-                                {emergency_id, std::string(to_string(plan.kind)), plan.place_id, plan.compound_id,
-                                 opt(leader), static_cast<std::int64_t>(plan.borrowed)}));
-  for (const auto& m : plan.members) {
-    TeamMemberRecord rec{0, id, m.person_id, m.assignment_id ? std::optional<Id>(m.assignment_id) : std::nullopt,
-                         m.peacetime, m.role, "auto"};
-    WEIGE_TRY(insert_member(db, emergency_id, rec).status());
+  WEIGE_TRY(teams.flush());  // every team exists before a member names it
+  team_id = first_team;
+  for (const auto& plan : plans) {
+    for (const auto& m : plan.members) {
+      WEIGE_TRY(members.add({team_id, emergency_id, m.person_id,
+                             m.assignment_id ? Value(m.assignment_id) : Value(nullptr), m.peacetime,
+                             std::string(to_string(m.role)), std::string("auto")}));
+    }
+    ++team_id;
   }
-  return id;
+  return members.flush();
 }
 
 Result<Id> insert_member(Db& db, Id emergency_id, const TeamMemberRecord& m) {

@@ -81,7 +81,8 @@ struct TeamRecord {
   bool borrowed = false;
   std::vector<TeamMemberRecord> members;
 };
-Result<Id> insert_team(Db& db, Id emergency_id, const TeamPlan& plan);
+// Every planned team and its members, in the order given (inside a write transaction).
+Status insert_teams(Db& db, Id emergency_id, const std::vector<TeamPlan>& plans);
 Result<Id> insert_member(Db& db, Id emergency_id, const TeamMemberRecord& m);
 Status delete_member(Db& db, Id team_id, Id person_id);
 Status set_team_leader(Db& db, Id team_id, std::optional<Id> person_id);

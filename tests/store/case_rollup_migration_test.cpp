@@ -5,28 +5,16 @@
 #include "store/case_store.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
+#include "support/migrate_to.h"
 #include "support/test_server.h"
 
 namespace weige::store {
 namespace {
 
+using weige::testing::migrate_to;
 using weige::testing::TempDir;
 
 constexpr int kBeforeSearch = 6;  // the last migration without cases_fts and case_rollup
-
-// Applies the migrations up to and including `version`, as migrate() does.
-void migrate_to(Db& db, int version) {
-  ASSERT_TRUE(schema_version(db));
-  for (const Migration& m : migrations("sqlite")) {
-    if (m.version > version) break;
-    ASSERT_TRUE(in_write_transaction(db, [&]() -> Status {
-      WEIGE_TRY(db.exec_script(m.sql));
-      return db.execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, 'test')",
-                        {static_cast<std::int64_t>(m.version), std::string(m.name)})
-          .status();
-    }));
-  }
-}
 
 TEST(CaseRollupMigrationTest, FillsTheIndexAndTheRollupFromExistingCases) {
   TempDir dir;

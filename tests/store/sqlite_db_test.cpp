@@ -88,6 +88,41 @@ TEST(SqliteDbTest, LockedDatabaseIsUnavailable) {
   ASSERT_TRUE(a->rollback());
 }
 
+TEST(SqliteDbTest, RowBatchWritesEveryRowInOrderAcrossStatements) {
+  TempDir dir;
+  SqliteOptions o;
+  o.create = true;
+  auto db = open_sqlite(dir.file("batch.db"), o);
+  ASSERT_TRUE(db);
+  ASSERT_TRUE((*db)->exec_script("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL, s TEXT)"));
+  RowBatch batch(**db, "INSERT INTO t (n, s)", 2, 4);
+  // 10 rows in statements of 4: two full ones, and flush() writes the last 2.
+  for (std::int64_t i = 0; i < 10; ++i) {
+    ASSERT_TRUE(batch.add({i * 10, i % 3 ? Value(std::to_string(i)) : Value(nullptr)}));
+  }
+  EXPECT_EQ(batch.written(), 8);
+  EXPECT_EQ(*(*db)->scalar("SELECT count(*) FROM t"), 8);
+  ASSERT_TRUE(batch.flush());
+  ASSERT_TRUE(batch.flush());  // nothing pending: a no-op
+  EXPECT_EQ(batch.written(), 10);
+  auto rows = (*db)->rows("SELECT id, n, s FROM t ORDER BY id");
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 10u);
+  for (std::int64_t i = 0; i < 10; ++i) {
+    const Row& r = (*rows)[static_cast<std::size_t>(i)];
+    EXPECT_EQ(r.i64(1), i * 10) << "row " << i << " is in the order added";
+    EXPECT_EQ(r.is_null(2), i % 3 == 0);
+  }
+
+  // A row of the wrong width is refused before anything is sent.
+  RowBatch wrong(**db, "INSERT INTO t (n, s)", 2, 4);
+  EXPECT_EQ(wrong.add({std::int64_t{1}}).code(), Code::kInternal);
+  // A failing statement reports the database's error.
+  RowBatch failing(**db, "INSERT INTO t (id, n)", 2, 2);
+  ASSERT_TRUE(failing.add({std::int64_t{100}, std::int64_t{1}}));
+  EXPECT_EQ(failing.add({std::int64_t{1}, std::int64_t{2}}).code(), Code::kConflict) << "id 1 is taken";
+}
+
 TEST(SqliteDbTest, RingsRoundTripThroughJson) {
   Polygon p{{{104.1, 30.6}, {104.2, 30.6}, {104.2, 30.7}}};
   auto back = ring_from_json(ring_to_json(p));
