@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/geometry.hpp>
+#include <boost/iterator/function_output_iterator.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
 #include <limits>
@@ -85,7 +86,7 @@ struct GridLocator::Impl {
   std::vector<Box> boxes;
   std::vector<Point> points;
   std::vector<std::uint32_t> offsets{0};
-  bgi::rtree<RtreeValue, bgi::quadratic<16>> tree;
+  bgi::rtree<RtreeValue, bgi::quadratic<8>> tree;
 };
 
 GridLocator::GridLocator() : impl_(std::make_unique<Impl>()) {}
@@ -116,14 +117,17 @@ std::optional<std::int64_t> GridLocator::locate(Point p) const {
   std::optional<std::int64_t> best;
   double best_area = std::numeric_limits<double>::max();
   BgPoint q(p.lng, p.lat);
-  for (auto it = impl_->tree.qbegin(bgi::intersects(q)); it != impl_->tree.qend(); ++it) {
-    std::uint32_t i = it->second;
-    const std::uint32_t from = impl_->offsets[i], to = impl_->offsets[i + 1];
-    if (impl_->areas[i] < best_area && ring_contains(impl_->points.data() + from, to - from, p)) {
-      best = impl_->ids[i];
-      best_area = impl_->areas[i];
-    }
-  }
+  // query() with an output functor, not qbegin(): the query iterator is
+  // type-erased and costs an allocation per lookup.
+  impl_->tree.query(bgi::intersects(q), boost::make_function_output_iterator([&](const RtreeValue& v) {
+                      std::uint32_t i = v.second;
+                      const std::uint32_t from = impl_->offsets[i], to = impl_->offsets[i + 1];
+                      if (impl_->areas[i] < best_area &&
+                          ring_contains(impl_->points.data() + from, to - from, p)) {
+                        best = impl_->ids[i];
+                        best_area = impl_->areas[i];
+                      }
+                    }));
   return best;
 }
 
