@@ -1,6 +1,5 @@
 #include "cli/commands.h"
 
-#include <malloc.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -160,22 +159,9 @@ void on_signal(int) {
   if (g_stop) g_stop();
 }
 
-// Every request allocates and frees a few dozen small blocks (JSON trees, the
-// response). glibc's defaults give freed memory at the top of the heap back
-// to the kernel and take it again on the next request (sbrk, page faults,
-// consolidation). Keeping up to 256 MiB and growing the heap 64 MiB at a time
-// served case reads ~15% faster in alternating runs (docs/decisions.md,
-// "The server keeps its freed heap").
-void tune_malloc_for_serving() {
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
-  mallopt(M_TOP_PAD, 64 << 20);
-  mallopt(M_MMAP_THRESHOLD, 4 << 20);
-}
-
 }  // namespace
 
 int serve(const ServeArgs& args) {
-  tune_malloc_for_serving();
   auto colon = args.listen.rfind(':');
   if (colon == std::string::npos) return fail(kBadArgs, "--listen takes address:port, e.g. 127.0.0.1:8080");
   http::ServerOptions options;
