@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: weige_bench_case_insert --db FILE --batch N [--seconds S]\n");
     return 2;
   }
-  auto opened = store::open_sqlite(path, {});  // the server's connection settings: WAL, synchronous=FULL
+  auto opened =
+      store::open_sqlite(path, {});  // the server's connection settings: WAL, synchronous=FULL
   if (!opened) return fail(opened.status(), "open");
   store::Db& db = **opened;
 
@@ -62,14 +63,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::int64_t lo = (*range)->i64(0), hi = (*range)->i64(1);
-  if (Status s = db.exec_script("DROP TABLE IF EXISTS temp.tpl; CREATE TEMP TABLE tpl AS SELECT * FROM cases LIMIT 0");
+  if (Status s = db.exec_script(
+          "DROP TABLE IF EXISTS temp.tpl; CREATE TEMP TABLE tpl AS SELECT * FROM cases LIMIT 0");
       !s) {
     return fail(s, "templates");
   }
   std::mt19937_64 rng(42);
   std::uniform_int_distribution<std::int64_t> pick(lo, hi);
   for (int i = 0; i < 4096; ++i) {
-    if (auto s = db.execute("INSERT INTO temp.tpl SELECT * FROM cases WHERE id >= ? ORDER BY id LIMIT 1", {pick(rng)});
+    if (auto s =
+            db.execute("INSERT INTO temp.tpl SELECT * FROM cases WHERE id >= ? ORDER BY id LIMIT 1",
+                       {pick(rng)});
         !s) {
       return fail(s.status(), "templates");
     }
@@ -85,19 +89,20 @@ int main(int argc, char** argv) {
     std::string name = c.text(1);
     if (name == "id") continue;
     columns += (columns.empty() ? "" : ", ") + name;
-    std::string v = name == "tracking_token"                     ? "?1"
-                    : name == "state"                            ? "'reported'"
+    std::string v = name == "tracking_token"                       ? "?1"
+                    : name == "state"                              ? "'reported'"
                     : name == "created_at" || name == "updated_at" ? "?2"
-                                                                 : name;
+                                                                   : name;
     values += (values.empty() ? "" : ", ") + v;
   }
-  const std::string insert_case =
-      "INSERT INTO cases (" + columns + ") SELECT " + values + " FROM temp.tpl WHERE rowid = ?3 RETURNING id";
+  const std::string insert_case = "INSERT INTO cases (" + columns + ") SELECT " + values +
+                                  " FROM temp.tpl WHERE rowid = ?3 RETURNING id";
 
   std::int64_t rows = 0, commits = 0;
   const auto start = std::chrono::steady_clock::now();
   const double cpu_start = cpu_seconds();
-  const std::string run = std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+  const std::string run =
+      std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
   double elapsed = 0;
   while (elapsed < seconds) {
     Status s = store::in_write_transaction(db, [&]() -> Status {
@@ -106,11 +111,14 @@ int main(int argc, char** argv) {
                                    .count();
       for (int i = 0; i < batch; ++i) {
         const std::int64_t n = rows + i;
-        WEIGE_ASSIGN(Id id, db.scalar(insert_case, {"B" + run + "-" + std::to_string(n), now, 1 + n % *templates}));
-        WEIGE_TRY(db.execute("INSERT INTO case_events (case_id, at, action, from_state, to_state, actor_role) "
-                             "VALUES (?, ?, 'report', NULL, 'reported', 'resident')",
-                             {id, now})
-                      .status());
+        WEIGE_ASSIGN(Id id, db.scalar(insert_case, {"B" + run + "-" + std::to_string(n), now,
+                                                    1 + n % *templates}));
+        WEIGE_TRY(
+            db.execute(
+                  "INSERT INTO case_events (case_id, at, action, from_state, to_state, actor_role) "
+                  "VALUES (?, ?, 'report', NULL, 'reported', 'resident')",
+                  {id, now})
+                .status());
       }
       return store::index_pending_cases(db);
     });

@@ -15,8 +15,9 @@ inline void migrate_to(store::Db& db, int version) {
     if (m.version > version) break;
     ASSERT_TRUE(store::in_write_transaction(db, [&]() -> Status {
       WEIGE_TRY(db.exec_script(m.sql));
-      return db.execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, 'test')",
-                        {static_cast<std::int64_t>(m.version), std::string(m.name)})
+      return db
+          .execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, 'test')",
+                   {static_cast<std::int64_t>(m.version), std::string(m.name)})
           .status();
     }));
   }
