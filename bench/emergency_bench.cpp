@@ -79,6 +79,7 @@ int main(int argc, char** argv) {
       static_cast<long long>(out->emergency.id), static_cast<long long>(out->places),
       static_cast<long long>(out->buildings), static_cast<long long>(out->teams), static_cast<long long>(out->members),
       static_cast<long long>(out->round.households), out->unstaffed_buildings.size(), seconds,
-      static_cast<double>(out->round.households) / seconds, static_cast<long long>(out->round.id), o.cache_mib, stages.c_str());
+      static_cast<double>(out->round.households) / seconds, static_cast<long long>(out->round.id), o.cache_mib,
+      stages.c_str());
   return 0;
 }

@@ -113,7 +113,8 @@ Status RowBatch::add(Params row) {
 Status RowBatch::flush() {
   if (pending_.empty()) return {};
   std::size_t rows = pending_.size() / columns_;
-  WEIGE_TRY(db_.execute(rows == rows_per_statement_ ? full_sql_ : values_sql(head_, columns_, rows), pending_).status());
+  const std::string sql = rows == rows_per_statement_ ? full_sql_ : values_sql(head_, columns_, rows);
+  WEIGE_TRY(db_.execute(sql, pending_).status());
   written_ += static_cast<std::int64_t>(rows);
   pending_.clear();
   return {};

@@ -287,7 +287,8 @@ Result<std::vector<TeamCandidate>> team_candidates(Db& db, Id emergency_id) {
   // person row is read. Building level: heads, workers and volunteers of the
   // micro-grids of units in scope.
   WEIGE_TRY(db.query(
-      "SELECT a.person_id, a.id, a.grid_id, a.role, a.duty, a.party_member, NULL FROM assignments a WHERE a.role IN ('micro_grid_head','micro_grid_worker','volunteer') AND a.grid_id IN "
+      "SELECT a.person_id, a.id, a.grid_id, a.role, a.duty, a.party_member, NULL FROM assignments a WHERE "
+      "a.role IN ('micro_grid_head','micro_grid_worker','volunteer') AND a.grid_id IN "
       "(SELECT DISTINCT u.grid_id FROM emergency_places ep JOIN places b ON b.parent_id = ep.place_id AND b.kind = "
       "'building' JOIN places u ON u.parent_id = b.id AND u.kind = 'unit' WHERE ep.emergency_id = ?1 AND u.grid_id "
       "IS NOT NULL UNION SELECT b.grid_id FROM emergency_places ep JOIN places b ON b.parent_id = ep.place_id AND "

@@ -33,13 +33,11 @@ class RosterPartyTest : public ::testing::Test {
   }
   // A community, a grid and persons 1..4 (1 and 3 are party members).
   void seed() {
-    ASSERT_TRUE(
-        db->exec_script("INSERT INTO places (id, kind, name) VALUES (1, 'community', 'C');"
-                        "INSERT INTO grids (id, kind, community_id, code, name) VALUES (1, "
-                        "'micro_grid', 1, 'g1', 'G');"
-                        "INSERT INTO persons (id, kind, party_member) VALUES (1, 'resident', 1), "
-                        "(2, 'resident', 0),"
-                        " (3, 'volunteer', 1), (4, 'resident', 0);"));
+    ASSERT_TRUE(db->exec_script(
+        "INSERT INTO places (id, kind, name) VALUES (1, 'community', 'C');"
+        "INSERT INTO grids (id, kind, community_id, code, name) VALUES (1, 'micro_grid', 1, 'g1', 'G');"
+        "INSERT INTO persons (id, kind, party_member) VALUES"
+        " (1, 'resident', 1), (2, 'resident', 0), (3, 'volunteer', 1), (4, 'resident', 0);"));
   }
   TempDir dir_;
   std::unique_ptr<Db> db;
@@ -53,10 +51,9 @@ std::int64_t party_of_assignment(Db& db, Id assignment_id) {
 
 TEST_F(RosterPartyTest, TheMigrationFillsTheRosterRowsPresent) {
   before_migration();
-  ASSERT_TRUE(
-      db->exec_script("INSERT INTO assignments (id, person_id, grid_id, role) VALUES (10, 1, 1, "
-                      "'volunteer'), (11, 2, 1, "
-                      "'volunteer'), (12, 3, 1, 'micro_grid_head');"));
+  ASSERT_TRUE(db->exec_script(
+      "INSERT INTO assignments (id, person_id, grid_id, role) VALUES"
+      " (10, 1, 1, 'volunteer'), (11, 2, 1, 'volunteer'), (12, 3, 1, 'micro_grid_head');"));
   ASSERT_TRUE(migrate(*db));
   EXPECT_EQ(party_of_assignment(*db, 10), 1);
   EXPECT_EQ(party_of_assignment(*db, 11), 0);
@@ -66,10 +63,9 @@ TEST_F(RosterPartyTest, TheMigrationFillsTheRosterRowsPresent) {
 TEST_F(RosterPartyTest, TriggersKeepTheRosterInStepWithThePerson) {
   ASSERT_TRUE(migrate(*db));
   seed();
-  ASSERT_TRUE(
-      db->exec_script("INSERT INTO assignments (id, person_id, grid_id, role) VALUES (20, 1, 1, "
-                      "'volunteer'), (21, 2, 1, "
-                      "'volunteer'), (22, 1, 1, 'micro_grid_head');"));
+  ASSERT_TRUE(db->exec_script(
+      "INSERT INTO assignments (id, person_id, grid_id, role) VALUES"
+      " (20, 1, 1, 'volunteer'), (21, 2, 1, 'volunteer'), (22, 1, 1, 'micro_grid_head');"));
   EXPECT_EQ(party_of_assignment(*db, 20), 1) << "a new roster row takes its person's membership";
   EXPECT_EQ(party_of_assignment(*db, 21), 0);
 
@@ -88,16 +84,14 @@ TEST_F(RosterPartyTest, TriggersKeepTheRosterInStepWithThePerson) {
 TEST_F(RosterPartyTest, APersonOnATeamCannotBeDeletedAndTeamsKeepTheirRows) {
   before_migration();
   ASSERT_TRUE(db->exec_script(
-      "INSERT INTO places (id, kind, parent_id, name) VALUES (2, 'compound', 1, 'P'), (3, "
-      "'building', 2, 'B');"
-      "INSERT INTO emergencies (id, name, type, level, scope_kind, scope_ids, started_at, "
-      "declared_at) VALUES "
-      "(1, 'E', 'epidemic', 1, 'compounds', '[2]', 0, 0);"
-      "INSERT INTO emergency_teams (id, emergency_id, kind, place_id, compound_id, "
-      "leader_person_id) VALUES "
-      "(5, 1, 'building_team', 3, 2, 1);"
-      "INSERT INTO emergency_members (id, team_id, emergency_id, person_id, emergency_role) VALUES "
-      "(7, 5, 1, 1, 'screener');"));
+      "INSERT INTO places (id, kind, parent_id, name) VALUES (2, 'compound', 1, 'P'),"
+      " (3, 'building', 2, 'B');"
+      "INSERT INTO emergencies (id, name, type, level, scope_kind, scope_ids, started_at,"
+      " declared_at) VALUES (1, 'E', 'epidemic', 1, 'compounds', '[2]', 0, 0);"
+      "INSERT INTO emergency_teams (id, emergency_id, kind, place_id, compound_id,"
+      " leader_person_id) VALUES (5, 1, 'building_team', 3, 2, 1);"
+      "INSERT INTO emergency_members (id, team_id, emergency_id, person_id, emergency_role)"
+      " VALUES (7, 5, 1, 1, 'screener');"));
   ASSERT_TRUE(migrate(*db));  // the team tables are rebuilt with their rows
   auto team = db->row("SELECT leader_person_id FROM emergency_teams WHERE id = 5");
   ASSERT_TRUE(team && *team);
