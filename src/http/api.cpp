@@ -21,6 +21,45 @@ std::optional<Id> case_of_change(const std::string& path, const nlohmann::json& 
   return std::nullopt;
 }
 
+// One read transaction shared by a GET's credential check and its handler:
+// beginning a WAL read transaction takes and drops shared-memory locks with
+// fcntl calls, a fifth of a small GET's time when every request began two
+// (docs/decisions.md, "One read snapshot per GET"). Taken on first use;
+// committed, or rolled back after an error status, when the request ends.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(store::Pool& pool) : pool_(pool) { current_ = this; }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  ~ReadSnapshot() {
+    current_ = nullptr;
+    if (open_) (void)(**lease_).execute("ROLLBACK", {});
+  }
+  // The snapshot of the GET being handled on this thread, if any.
+  static ReadSnapshot* current() { return current_; }
+
+  Result<store::Db*> db() {
+    if (!lease_) {
+      WEIGE_ASSIGN(auto lease, pool_.acquire());
+      lease_.emplace(std::move(lease));
+      open_ = (**lease_).execute("BEGIN", {}).is_ok();
+    }
+    return &**lease_;
+  }
+  void end(bool ok) {
+    if (open_) (void)(**lease_).execute(ok ? "COMMIT" : "ROLLBACK", {});
+    open_ = false;
+  }
+
+ private:
+  static thread_local ReadSnapshot* current_;
+  store::Pool& pool_;
+  std::optional<store::Pool::Lease> lease_;
+  bool open_ = false;
+};
+
+thread_local ReadSnapshot* ReadSnapshot::current_ = nullptr;
+
 }  // namespace
 
 Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
@@ -93,8 +132,18 @@ bool Api::within_limit(const std::string& key, int per_minute) {
 }
 
 std::optional<Response> Api::guard(const Route& route, Request& request) {
-  auto lease = pool_.acquire();
-  if (!lease) return error_response(lease.status());
+  std::optional<store::Pool::Lease> own;
+  store::Db* db = nullptr;
+  if (ReadSnapshot* snapshot = ReadSnapshot::current()) {
+    auto shared = snapshot->db();
+    if (!shared) return error_response(shared.status());
+    db = *shared;
+  } else {
+    auto lease = pool_.acquire();
+    if (!lease) return error_response(lease.status());
+    own.emplace(std::move(lease).value());
+    db = &**own;
+  }
   bool cookie_auth = false;
   std::string csrf;
   Status problem;
@@ -102,11 +151,11 @@ std::optional<Response> Api::guard(const Route& route, Request& request) {
     if (authz->rfind("Bearer ", 0) != 0) {
       problem = Status(Code::kUnauthorized, "Authorization takes 'Bearer <API token>'");
     } else {
-      auto p = credentials_.api_token(**lease, options_.clock, options_.auth, authz->substr(7));
+      auto p = credentials_.api_token(*db, options_.clock, options_.auth, authz->substr(7));
       if (p) request.principal = *p; else problem = p.status();
     }
   } else if (auto cookie = session_cookie(request)) {
-    auto p = credentials_.session(**lease, options_.clock, options_.auth, *cookie);
+    auto p = credentials_.session(*db, options_.clock, options_.auth, *cookie);
     if (p) {
       request.principal = p->first;
       csrf = p->second;
@@ -212,10 +261,16 @@ Handler Api::wrap(JsonHandler fn, int status) {
       };
       return deferred;
     }
+    Result<nlohmann::json> result = nlohmann::json();
+    if (ReadSnapshot* snapshot = ReadSnapshot::current(); snapshot && !mutating) {
+      auto db = snapshot->db();
+      if (!db) return error_response(db.status());
+      result = fn(request, **db);
+      return render(request, result, status);  // the snapshot ends with the request
+    }
     auto lease = pool_.acquire();
     if (!lease) return error_response(lease.status());
     store::Db& db = **lease;
-    Result<nlohmann::json> result = nlohmann::json();
     if (!mutating) {
       // One read transaction for the whole request: one snapshot, and the
       // engine's shared locks taken once instead of once per statement.
@@ -239,7 +294,10 @@ Handler Api::wrap(JsonHandler fn, int status) {
 
 Response Api::handle(Request& request) {
   if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
+    std::optional<ReadSnapshot> snapshot;
+    if (request.method == "GET" || request.method == "HEAD") snapshot.emplace(pool_);
     Response r = router_.dispatch(request, [this](const Route& route, Request& req) { return guard(route, req); });
+    if (snapshot) snapshot->end(r.status < 400);
     if (r.later) {
       r.later = [inner = std::move(r.later)](std::function<void(Response)> done) {
         inner([done = std::move(done)](Response ready) {

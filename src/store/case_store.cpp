@@ -537,8 +537,11 @@ Result<CasePage> list_cases(Db& db, const CaseFilter& f) {
   if (f.sort == "-due") order = "stage_due_at DESC, id DESC";
   p.emplace_back(static_cast<std::int64_t>(f.limit));
   p.emplace_back(static_cast<std::int64_t>(f.offset));
-  WEIGE_TRY(db.query(std::string("SELECT ") + kCaseColumns + " FROM cases" + where + " ORDER BY " + order +
-                         " LIMIT ? OFFSET ?",
+  // The page is cut from the ids first (a covering index serves the usual
+  // filters), then only its rows are read: sorting whole rows of every match
+  // cost most of an inbox page at the city tier (docs/decisions.md).
+  WEIGE_TRY(db.query(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id IN (SELECT id FROM cases" + where +
+                         " ORDER BY " + order + " LIMIT ? OFFSET ?) ORDER BY " + order,
                      p, [&](const Row& r) { page.items.push_back(case_from(r)); }));
   return page;
 }

@@ -212,7 +212,24 @@ Result<std::function<Status()>> defer_flush(Db& db) {
   return sqlite->defer_flush();
 }
 
+namespace {
+
+// Once per process, before the first connection: no global memory statistics.
+// With them on (SQLite's default) every allocation of every connection takes
+// one process-wide mutex, and concurrent readers queue on it
+// (docs/decisions.md, "SQLite without memory statistics").
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+  });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Db>> open_sqlite(const std::string& path, const SqliteOptions& options) {
+  configure_sqlite_once();
   struct stat st {};
   bool exists = path == ":memory:" || ::stat(path.c_str(), &st) == 0;
   if (!exists && !options.create) {

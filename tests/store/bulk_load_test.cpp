@@ -16,13 +16,9 @@ namespace {
 using weige::testing::TempDir;
 
 std::unique_ptr<Db> fresh(const std::string& path) {
-  SqliteOptions o;
-  o.create = true;
-  auto db = open_sqlite(path, o);
-  EXPECT_TRUE(db);
-  EXPECT_TRUE(migrate(**db));
-  EXPECT_TRUE((*db)->execute("PRAGMA foreign_keys=OFF", {}));  // cases without a map
-  return std::move(*db);
+  auto db = weige::testing::open_test_db(path);
+  EXPECT_TRUE(db->execute("PRAGMA foreign_keys=OFF", {}));  // cases without a map
+  return db;
 }
 
 std::vector<std::string> schema(Db& db) {
