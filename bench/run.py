@@ -441,6 +441,7 @@ def measure_queries(server, db, summary, results, a, conns):
                          for c in cs}
         log(f"{name}: {results[name]}")
 
+    timed("health", ["/api/v1/health"], server.token, conns)  # what any request costs before its own work
     timed("inbox", q["inbox"], inbox_token, conns)
     timed("search", q["search"], inbox_token, conns)
     for level in DASHBOARD_LEVELS:
@@ -499,7 +500,9 @@ def mem_gib():
     return 0
 
 
-HTTP_ROWS = (("nginx", "nginx fixed JSON (the HTTP limit)"), ("screening_group", "screening update, group commit"),
+HTTP_ROWS = (("nginx", "nginx fixed JSON (the HTTP limit)"),
+             ("health", "GET /api/v1/health, signed in: the floor of any GET (transport, router, token check, one read)"),
+             ("screening_group", "screening update, group commit"),
              ("screening_single", "screening update, one commit per request"),
              ("intake_group", "case intake, group commit"), ("intake_single", "case intake, one commit per request"),
              ("read", "case read by id"), ("inbox", "staff inbox page (community secretary's scope)"),
