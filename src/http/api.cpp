@@ -189,7 +189,7 @@ std::optional<Response> Api::guard(const Route& route, Request& request) {
 
 Result<service::Scope> Api::scope(const Request& request, store::Db& db) {
   WEIGE_ASSIGN(Principal p, principal_of(request));
-  return service::scope_of(db, p);
+  return service::scope_of(db, p, &refs_);
 }
 
 Status Api::audit_write(store::Db& db, const Request& request, const nlohmann::json& out, int status) {

@@ -55,9 +55,9 @@ Result<Actor> known_actor(const Request& r, store::Db&) {
 
 // The case, when it lies in the caller's scope; otherwise "not found", so
 // that ids outside one's scope reveal nothing.
-Result<store::CaseRecord> case_for(const Request& r, store::Db& db, Id id) {
+Result<store::CaseRecord> case_for(const Request& r, store::Db& db, Id id, service::RefCache* refs) {
   WEIGE_ASSIGN(Principal p, principal_of(r));
-  WEIGE_ASSIGN(auto scope, service::scope_of(db, p));
+  WEIGE_ASSIGN(auto scope, service::scope_of(db, p, refs));
   auto c = store::get_case(db, id);
   if (!c || !service::case_in_scope(*c, scope)) {
     return Status::not_found("case " + std::to_string(id) + " does not exist", {{"case_id", id}});
@@ -271,7 +271,7 @@ void Api::register_case_routes() {
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                  WEIGE_ASSIGN(Id id, path_id(r));
-                 WEIGE_ASSIGN(auto c, case_for(r, db, id));
+                 WEIGE_ASSIGN(auto c, case_for(r, db, id, &refs_));
                  auto svc = cases(db);
                  WEIGE_ASSIGN(json j, case_detail(db, svc, c, actor, options_.clock()));
                  add_tracking_token(j, r, c);
@@ -289,7 +289,7 @@ void Api::register_case_routes() {
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                  WEIGE_ASSIGN(Id id, path_id(r));
-                 WEIGE_TRY(case_for(r, db, id).status());
+                 WEIGE_TRY(case_for(r, db, id, &refs_).status());
                  WEIGE_ASSIGN(json j, parse_object(r, kActionFields));
                  Action action{};
                  std::optional<Id> assignee;
@@ -326,7 +326,7 @@ void Api::register_case_routes() {
                    for (const auto& idj : j["case_ids"]) {
                      if (!idj.is_number_integer()) return Status::invalid("case_ids holds integer ids", {{"field", "case_ids"}});
                      Id id = idj.get<Id>();
-                     WEIGE_TRY(case_for(r, db, id).status());
+                     WEIGE_TRY(case_for(r, db, id, &refs_).status());
                      auto res = svc.act(id, action, actor, in, assignee);
                      if (!res) {
                        return Status(res.status().code(), "case " + std::to_string(id) + ": " + res.status().message(),
@@ -357,7 +357,7 @@ void Api::register_case_routes() {
                        }
                        actor = r.principal->actor();
                        WEIGE_ASSIGN(Id id, path_id(r));
-                       WEIGE_TRY(case_for(r, db, id).status());
+                       WEIGE_TRY(case_for(r, db, id, &refs_).status());
                      } else {
                        // A reporter may attach to their own case with its tracking token.
                        const std::string* token = r.header("x-tracking-token");
@@ -390,7 +390,7 @@ void Api::register_case_routes() {
                  if (!id) return error_response(id.status());
                  auto a = store::get_attachment(**lease, *id);
                  if (!a) return error_response(a.status());
-                 if (auto c = case_for(r, **lease, a->case_id); !c) {
+                 if (auto c = case_for(r, **lease, a->case_id, &refs_); !c) {
                    return error_response(Status::not_found("attachment " + std::to_string(*id) + " does not exist"));
                  }
                  std::ifstream in(std::filesystem::path(options_.files_dir) / "attachments" / a->stored_name, std::ios::binary);
@@ -416,7 +416,7 @@ void Api::register_case_routes() {
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                  WEIGE_ASSIGN(Id id, path_id(r));
-                 WEIGE_TRY(case_for(r, db, id).status());
+                 WEIGE_TRY(case_for(r, db, id, &refs_).status());
                  WEIGE_ASSIGN(json j, parse_object(r, {"mediator_person_id", "parties", "agreement", "signed_by",
                                                        "follow_up_note", "follow_up_at"}));
                  // Fields not given keep their recorded values.
@@ -460,7 +460,7 @@ void Api::register_case_routes() {
                    [this](Request& r, store::Db& db) -> Result<json> {
                      WEIGE_ASSIGN(Actor actor, known_actor(r, db));
                      WEIGE_ASSIGN(Id id, path_id(r));
-                     WEIGE_TRY(case_for(r, db, id).status());
+                     WEIGE_TRY(case_for(r, db, id, &refs_).status());
                      WEIGE_ASSIGN(json j, parse_object(r, {"place", "summary", "at"}));
                      store::MediationSession s;
                      WEIGE_TRY(read_string(j, "place", s.place, true, 200));

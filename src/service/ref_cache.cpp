@@ -80,6 +80,10 @@ Result<std::vector<Id>> RefSnapshot::grid_path(store::Db& db, std::optional<Id> 
   return remembered(grid_paths_, *grid_id, [&] { return store::grid_path(db, grid_id); });
 }
 
+Result<std::vector<Id>> RefSnapshot::grid_subtree(store::Db& db, Id grid_id) const {
+  return remembered(grid_subtrees_, grid_id, [&] { return store::grid_subtree(db, grid_id); });
+}
+
 Result<std::shared_ptr<const RefSnapshot>> RefCache::current(store::Db& db) {
   WEIGE_ASSIGN(std::int64_t version, ref_version(db));
   {

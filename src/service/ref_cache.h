@@ -52,6 +52,8 @@ class RefSnapshot {
   // Filled on first use; bounded. Thread-safe.
   Result<PlaceFacts> place(store::Db& db, Id place_id) const;
   Result<std::vector<Id>> grid_path(store::Db& db, std::optional<Id> grid_id) const;
+  // A grid and every grid below it (a scope's grids).
+  Result<std::vector<Id>> grid_subtree(store::Db& db, Id grid_id) const;
 
  private:
   // The entry for `key` in `memo`, filled by `read` on a miss.
@@ -62,6 +64,7 @@ class RefSnapshot {
   mutable std::mutex mu_;
   mutable std::unordered_map<Id, PlaceFacts> places_;
   mutable std::unordered_map<Id, std::vector<Id>> grid_paths_;
+  mutable std::unordered_map<Id, std::vector<Id>> grid_subtrees_;
 };
 
 class RefCache {

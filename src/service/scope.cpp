@@ -3,14 +3,15 @@
 #include <algorithm>
 #include <set>
 
+#include "service/ref_cache.h"
 #include "store/map_store.h"
 #include "store/people_store.h"
 
 namespace weige::service {
 namespace {
 
-Status add_subtree(store::Db& db, Id grid, std::set<Id>& out) {
-  WEIGE_ASSIGN(auto ids, store::grid_subtree(db, grid));
+Status add_subtree(store::Db& db, const RefSnapshot* refs, Id grid, std::set<Id>& out) {
+  WEIGE_ASSIGN(auto ids, refs ? refs->grid_subtree(db, grid) : store::grid_subtree(db, grid));
   out.insert(ids.begin(), ids.end());
   return {};
 }
@@ -21,7 +22,7 @@ bool contains(const std::vector<Id>& v, std::optional<Id> id) {
 
 }  // namespace
 
-Result<Scope> scope_of(store::Db& db, const Principal& p) {
+Result<Scope> scope_of(store::Db& db, const Principal& p, RefCache* refs) {
   Scope s;
   if (p.role == Role::kSubdistrictAdmin || p.role == Role::kSubdistrictStaff) {
     s.all = true;
@@ -35,13 +36,17 @@ Result<Scope> scope_of(store::Db& db, const Principal& p) {
     s.organisation_id = p.organisation_id.value_or(-1);
     return s;
   }
+  std::shared_ptr<const RefSnapshot> map;
+  if (refs) {
+    WEIGE_ASSIGN(map, refs->current(db));
+  }
   std::set<Id> grids;
-  if (p.scope_grid_id) WEIGE_TRY(add_subtree(db, *p.scope_grid_id, grids));
+  if (p.scope_grid_id) WEIGE_TRY(add_subtree(db, map.get(), *p.scope_grid_id, grids));
   if (p.person_id) {
     store::AssignmentFilter f;
     f.person_id = p.person_id;
     WEIGE_ASSIGN(auto assignments, store::list_assignments(db, f));
-    for (const auto& a : assignments) WEIGE_TRY(add_subtree(db, a.grid_id, grids));
+    for (const auto& a : assignments) WEIGE_TRY(add_subtree(db, map.get(), a.grid_id, grids));
   }
   s.grid_ids.assign(grids.begin(), grids.end());
   if (s.grid_ids.empty()) s.grid_ids.push_back(-1);  // assigned nowhere: sees nothing

@@ -35,7 +35,11 @@ struct Scope {
   bool police = false;
 };
 
-Result<Scope> scope_of(store::Db& db, const Principal& p);
+class RefCache;
+
+// With `refs`, grid subtrees come from its snapshot of the map (read once per
+// change of the map) instead of one recursive query per grid and request.
+Result<Scope> scope_of(store::Db& db, const Principal& p, RefCache* refs = nullptr);
 // Narrows a case filter to the scope; the result never widens what `f` asked for.
 void restrict(store::CaseFilter& f, const Scope& s);
 bool case_in_scope(const store::CaseRecord& c, const Scope& s);

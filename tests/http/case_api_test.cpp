@@ -147,6 +147,33 @@ TEST_F(CaseApiTest, GrandmaWangsNoisyDogIsSettledInsideTheMicroGrid) {
   EXPECT_EQ(body(metrics)["hotline"]["satisfaction_rate"]["value"], 1.0);
 }
 
+// A scope's grids come from a cached copy of the map (service::RefSnapshot);
+// a grid added to the community joins the secretary's scope with the next
+// request, and a grid moved to another community leaves it.
+TEST_F(CaseApiTest, TheSecretarysScopeFollowsTheMapAtOnce) {
+  MiniMap m = build(port());
+  People p = register_people(port(), m);
+  Headers secretary = as("community_admin", p.secretary);
+  auto total = [&] {
+    Reply r = http(port(), {"GET", "/api/v1/cases", "", "", secretary});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return body(r)["total"].get<int>();
+  };
+  const int before = total();  // and the scope is now cached
+  Id micro = create(port(), "/api/v1/grids",
+                    {{"kind", "micro_grid"}, {"code", "510108012005002002"}, {"name", "二-2微网格"}, {"parent_id", m.grid_a2}});
+  Id id = create(port(), "/api/v1/cases", {{"category_id", kFumesCategory}, {"grid_id", micro}, {"description", "新网格里的油烟"}});
+  const std::string path = "/api/v1/cases/" + std::to_string(id);
+  EXPECT_EQ(http(port(), {"GET", path, "", "", secretary}).status, 200);
+  EXPECT_EQ(total(), before + 1);
+  // The grid moves to community B (under grid B1): out of the secretary's scope.
+  Reply moved = http(port(), {"PATCH", "/api/v1/grids/" + std::to_string(micro), json{{"parent_id", m.grid_b1}, {"code", "510108012006001002"}}.dump(),
+                              "application/json"});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(http(port(), {"GET", path, "", "", secretary}).status, 404);
+  EXPECT_EQ(total(), before);
+}
+
 TEST_F(CaseApiTest, RefusedTransitionsAndBadInputChangeNothing) {
   MiniMap m = build(port());
   People p = register_people(port(), m);
