@@ -261,33 +261,30 @@ Handler Api::wrap(JsonHandler fn, int status) {
       };
       return deferred;
     }
-    Result<nlohmann::json> result = nlohmann::json();
-    if (ReadSnapshot* snapshot = ReadSnapshot::current(); snapshot && !mutating) {
+    if (!mutating) {
+      // The request's read snapshot (Api::handle opens one per GET); a
+      // failed GET ends in ROLLBACK, so nothing a handler wrote stays.
+      std::optional<ReadSnapshot> own;
+      ReadSnapshot* snapshot = ReadSnapshot::current();
+      if (!snapshot) snapshot = &own.emplace(pool_);
       auto db = snapshot->db();
       if (!db) return error_response(db.status());
-      result = fn(request, **db);
-      return render(request, result, status);  // the snapshot ends with the request
+      Result<nlohmann::json> result = fn(request, **db);
+      if (own) own->end(result.is_ok());
+      return render(request, result, status);
     }
     auto lease = pool_.acquire();
     if (!lease) return error_response(lease.status());
     store::Db& db = **lease;
-    if (!mutating) {
-      // One read transaction for the whole request: one snapshot, and the
-      // engine's shared locks taken once instead of once per statement.
-      // A failed GET ends in ROLLBACK, so nothing a handler wrote stays.
-      bool snapshot = db.execute("BEGIN", {}).is_ok();
+    Result<nlohmann::json> result = nlohmann::json();
+    Status s = store::in_write_transaction(db, [&]() -> Status {
       result = fn(request, db);
-      if (snapshot) (void)db.execute(result ? "COMMIT" : "ROLLBACK", {});
-    } else {
-      Status s = store::in_write_transaction(db, [&]() -> Status {
-        result = fn(request, db);
-        if (!result) return result.status();
-        WEIGE_TRY(audit_write(db, request, *result, status));
-        return store::index_pending_cases(db);
-      });
-      if (!s && result) result = s;
-      if (s) publish_write(request, *result);  // after the commit
-    }
+      if (!result) return result.status();
+      WEIGE_TRY(audit_write(db, request, *result, status));
+      return store::index_pending_cases(db);
+    });
+    if (!s && result) result = s;
+    if (s) publish_write(request, *result);  // after the commit
     return render(request, result, status);
   };
 }
