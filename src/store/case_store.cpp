@@ -1,9 +1,17 @@
 #include "store/case_store.h"
 
+#include <algorithm>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 namespace weige::store {
 namespace {
+
+// A case is open unless it is in one of these (domain/case.h, is_open); the
+// index of open cases (migration 0011) is partial on exactly this term.
+constexpr const char* kOpenStateTerm = "state NOT IN ('rejected','closed','rated','merged')";
+constexpr std::size_t kOpenStateCount = static_cast<std::size_t>(CaseState::kMerged) + 1 - 4;
 
 Value opt_seconds(const std::optional<Seconds>& s) { return s ? Value(*s) : Value(nullptr); }
 Value blob(const std::string& s) { return s.empty() ? Value(nullptr) : Value(Blob{s}); }
@@ -241,8 +249,15 @@ std::string text_condition(const std::string& text, bool within_grids, Params& p
 std::string where_of(const CaseFilter& f, Params& p) {
   std::string w = " WHERE 1=1";
   if (!f.states.empty()) {
-    w += " AND state IN " + in_list(f.states.size());
-    for (auto s : f.states) p.emplace_back(std::string(to_string(s)));
+    // Open states only: the term of the index of open cases (migration
+    // 0011), written as that index writes it, so the planner may use it.
+    std::set<CaseState> asked(f.states.begin(), f.states.end());
+    bool all_open = std::all_of(asked.begin(), asked.end(), is_open);
+    if (all_open) w += std::string(" AND ") + kOpenStateTerm;
+    if (!all_open || asked.size() < kOpenStateCount) {
+      w += " AND state IN " + in_list(f.states.size());
+      for (auto s : f.states) p.emplace_back(std::string(to_string(s)));
+    }
   }
   if (!f.category_ids.empty()) {
     w += " AND category_id IN " + in_list(f.category_ids.size());
@@ -301,7 +316,7 @@ std::string where_of(const CaseFilter& f, Params& p) {
     p.emplace_back(*f.created_to);
   }
   if (f.overdue_at) {
-    w += " AND state NOT IN ('rejected','closed','rated','merged') AND stage_due_at < ?";
+    w += std::string(" AND ") + kOpenStateTerm + " AND stage_due_at < ?";
     p.emplace_back(*f.overdue_at);
   }
   if (f.emergency) {
@@ -546,12 +561,21 @@ Result<CasePage> list_cases(Db& db, const CaseFilter& f) {
   return page;
 }
 
+Result<std::vector<std::string>> case_list_plan(Db& db, const CaseFilter& f) {
+  Params p;
+  std::string where = where_of(f, p);
+  std::vector<std::string> out;
+  WEIGE_TRY(db.query("EXPLAIN QUERY PLAN SELECT count(*) FROM cases" + where, p,
+                     [&](const Row& r) { out.push_back(r.text(3)); }));
+  return out;
+}
+
 Result<std::vector<CaseRecord>> find_duplicates(Db& db, std::optional<Id> place_id, std::optional<Id> grid_id,
                                                 Id category_id, Seconds since, std::optional<Id> exclude) {
   std::vector<CaseRecord> out;
   std::string sql = std::string("SELECT ") + kCaseColumns +
-                    " FROM cases WHERE category_id = ? AND created_at >= ? AND state NOT IN "
-                    "('rejected','closed','rated','merged') AND (place_id = ? OR (? IS NULL AND grid_id = ?)) "
+                    " FROM cases WHERE category_id = ? AND created_at >= ? AND " + kOpenStateTerm +
+                    " AND (place_id = ? OR (? IS NULL AND grid_id = ?)) "
                     "AND id <> ? ORDER BY created_at DESC LIMIT 10";
   WEIGE_TRY(db.query(sql,
                      {category_id, since, opt(place_id), opt(place_id), opt(grid_id),

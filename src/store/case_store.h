@@ -160,6 +160,9 @@ struct CasePage {
   std::int64_t total = 0;
 };
 Result<CasePage> list_cases(Db& db, const CaseFilter& f);
+// How SQLite means to find the cases `f` selects: the detail lines of
+// EXPLAIN QUERY PLAN for the inbox's count (tests and operators).
+Result<std::vector<std::string>> case_list_plan(Db& db, const CaseFilter& f);
 
 // Open cases with the same place or micro-grid and category created since `since`.
 Result<std::vector<CaseRecord>> find_duplicates(Db& db, std::optional<Id> place_id,

@@ -104,5 +104,42 @@ TEST(CaseListTest, EverySortPagesThroughTheFilteredCasesOnceInOrder) {
   }
 }
 
+// The console's inbox asks for every open state; its count and page are then
+// served by the index of open cases (migration 0011), one seek a grid instead
+// of one per grid and state. Asking for a settled state too cannot use it.
+TEST(CaseListTest, TheOpenInboxUsesTheIndexOfOpenCases) {
+  TempDir dir;
+  Fixture fx = seeded(dir.file("plan.db"));
+  auto uses_open_index = [&](const CaseFilter& f) {
+    auto plan = case_list_plan(*fx.db, f);
+    EXPECT_TRUE(plan) << plan.status().message();
+    std::string all;
+    if (plan) for (const auto& line : *plan) all += line + "\n";
+    return all.find("cases_open_grid_created") != std::string::npos;
+  };
+  CaseFilter open;
+  for (int s = 0; s <= static_cast<int>(CaseState::kMerged); ++s) {
+    if (is_open(static_cast<CaseState>(s))) open.states.push_back(static_cast<CaseState>(s));
+  }
+  ASSERT_EQ(open.states.size(), 8u);
+  open.grid_ids = {10, 12, 13};
+  EXPECT_TRUE(uses_open_index(open));
+  CaseFilter with_closed = open;
+  with_closed.states.push_back(CaseState::kClosed);
+  EXPECT_FALSE(uses_open_index(with_closed));
+
+  // Either way the page holds exactly the cases in those states and grids.
+  for (const CaseFilter& f : {open, with_closed}) {
+    CaseFilter g = f;
+    g.limit = 200;
+    auto page = list_cases(*fx.db, g);
+    ASSERT_TRUE(page) << page.status().message();
+    std::vector<Id> got;
+    for (const auto& c : page->items) got.push_back(c.id);
+    EXPECT_EQ(got, expected(fx.cases, g)) << g.states.size() << " states";
+    EXPECT_EQ(page->total, static_cast<std::int64_t>(got.size()));
+  }
+}
+
 }  // namespace
 }  // namespace weige::store
