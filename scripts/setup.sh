@@ -17,7 +17,7 @@ done
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
-  libsqlite3-dev sqlite3 libpq-dev libsodium-dev
+  libsqlite3-dev sqlite3 libpq-dev libsodium-dev libjemalloc-dev
   libxlsxwriter-dev libqrencode-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev zbar-tools
   curl ca-certificates
