@@ -8,8 +8,6 @@
 // Prints one JSON line: rows/s and CPU µs per row. The rows stay in the
 // database, like intake's.
 //   weige_bench_case_insert --db FILE --batch N [--seconds S]
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,25 +16,13 @@
 #include <string>
 
 #include "store/case_store.h"
+#include "plain_loop.h"
 #include "store/sqlite_db.h"
 
 using namespace weige;
 
-namespace {
-
-double cpu_seconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-int fail(const Status& s, const char* what) {
-  std::fprintf(stderr, "%s: %s\n", what, s.to_string().c_str());
-  return 1;
-}
-
-}  // namespace
+using bench::cpu_seconds;
+using bench::fail;
 
 int main(int argc, char** argv) {
   std::string path;
@@ -57,12 +43,9 @@ int main(int argc, char** argv) {
   store::Db& db = **opened;
 
   // Templates: 4,096 cases spread over the id range, copied to memory.
-  auto range = db.row("SELECT min(id), max(id) FROM cases");
-  if (!range || !*range || (*range)->is_null(0)) {
-    std::fprintf(stderr, "no cases in %s\n", path.c_str());
-    return 1;
-  }
-  const std::int64_t lo = (*range)->i64(0), hi = (*range)->i64(1);
+  std::pair<Id, Id> range;
+  if (!bench::case_id_range(db, path, range)) return 1;
+  const auto [lo, hi] = range;
   if (Status s = db.exec_script(
           "DROP TABLE IF EXISTS temp.tpl; CREATE TEMP TABLE tpl AS SELECT * FROM cases LIMIT 0");
       !s) {

@@ -352,6 +352,12 @@ def main():
                 results["read"] = {c: median_of(a.runs, lambda c=c: wrk(server.port, c, a.seconds, "read.lua", "/",
                                                                          env)) for c in conns}
                 results["rss_mib"] = round(server.rss_mib(), 1)
+                # The storage floor of a read, right after the HTTP reads (the same warm caches): the rows of a
+                # case read alone, on one thread.
+                out = run([os.path.join(BUILD, "bench", "weige_bench_case_read"), "--db", work, "--seconds",
+                           "2" if a.smoke else "10"]).stdout
+                results["read_floor"] = json.loads(out)
+                log(f"read floor: {results['read_floor']}")
         finally:
             server.stop()
         log(f"{mode}: screening {results[f'screening_{mode}']} intake {results[f'intake_{mode}']}")
@@ -362,6 +368,7 @@ def main():
         checks = results["query_checks"]
         sane = (results["locate"]["rtree_per_s"] > 0 and results["emergency"]["households"] > 0 and
                 summary.get("cases", 0) > 0 and checks["inbox"]["ok"] and checks["search"]["ok"] and
+                results["read_floor"]["reads_per_s"] > 0 and results["read_floor"]["rows_per_read"] >= 2 and
                 checks["dashboard_ok"] and
                 all(results[m][c]["rps"] > 0 and results[m][c]["non_2xx"] == 0 for m in measured for c in conns))
         if not sane:
@@ -602,6 +609,16 @@ def write_results(r, conns, smoke=False):
                   f"{x['batch']} cases per commit over {x['seconds']:.0f} s: **{x['rows_per_s']:,.0f} cases/s**, "
                   f"{x['cpu_us_per_row']:,.0f} µs of CPU per case. One SQLite writer cannot take cases faster "
                   "than this, whatever the HTTP layer does."]
+    if "read_floor" in r:
+        x = r["read_floor"]
+        lines += ["", "## Storage floor of a case read", "",
+                  f"`weige_bench_case_read`: the rows `GET /api/v1/cases/{{id}}` reads (the case, its events, "
+                  f"attachments, mediation and category; {x['rows_per_read']:.1f} rows a read) for random cases over "
+                  f"the tier's id range, one read transaction each, on one thread, right after the HTTP reads: "
+                  f"**{x['reads_per_s']:,.0f} reads/s**, {x['cpu_us_per_read']:,.1f} µs of CPU per read. With no HTTP, "
+                  "credential, unsealing or JSON work, and both cores, reads could not go faster than "
+                  f"{2 * 1e6 / x['cpu_us_per_read']:,.0f}/s on CPU, or than the disk allows when the wall time per "
+                  f"read ({1e6 / x['reads_per_s']:,.0f} µs) is above the CPU time."]
     e = r["emergency"]
     lines += [
         "",
