@@ -26,6 +26,7 @@ struct ServeArgs {
   std::string files;           // attachments folder; default <db>.files
   int deadline_interval = 30;  // seconds between deadline scans (escalation)
   bool no_group_commit = false;
+  bool no_prewarm = false;  // skip reading the hot tables into the OS cache at start (store/prewarm.h)
 };
 int serve(const ServeArgs& args);
 

@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 3600))->capture_default_str();
   serve_cmd->add_flag("--no-group-commit", serve_args.no_group_commit,
                       "commit each write on its own instead of in batches from one writer thread (for benchmarks)");
+  serve_cmd->add_flag("--no-prewarm", serve_args.no_prewarm,
+                      "do not read the tables of the case paths into the OS page cache in the background at start");
   serve_cmd->add_flag("--demo-if-empty", serve_args.demo_if_empty,
                       "create the database and load the demo community when it is missing or empty");
 

@@ -323,10 +323,12 @@ void Api::register_system_routes() {
                .permission = Permission::kPublic,
                .handler = wrap([this](Request&, store::Db& db) -> Result<nlohmann::json> {
                  WEIGE_ASSIGN(int version, store::schema_version(db));
-                 return nlohmann::json{{"status", "ok"},
-                                       {"version", options_.version},
-                                       {"schema_version", version},
-                                       {"database", db.dialect()}};
+                 nlohmann::json out{{"status", "ok"},
+                                    {"version", options_.version},
+                                    {"schema_version", version},
+                                    {"database", db.dialect()}};
+                 if (options_.prewarm_state) out["prewarm"] = options_.prewarm_state();
+                 return out;
                })});
   router_.add({.method = "GET",
                .pattern = "/api/v1/openapi.json",

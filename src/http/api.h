@@ -2,6 +2,7 @@
 // The Weige JSON API under /api/v1, and the web app's static files at /.
 // Api builds the declared route table; handle() is the Server's Handler.
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -34,6 +35,8 @@ struct ApiOptions {
   // Run the JSON API's writes through one writer thread that commits them in
   // batches (store/group_commit.h); off: each write commits on its own.
   bool group_commit = true;
+  // When set, health reports it as "prewarm" (off, running, done, failed).
+  std::function<std::string()> prewarm_state;
 };
 
 class Api {

@@ -91,7 +91,7 @@ json components() {
   s["Error"] = obj({{"error", obj({{"code", str}, {"message", str}, {"details", {{"type", "object"}}}},
                                   {"code", "message", "details"})}},
                    {"error"});
-  s["Health"] = obj({{"status", str}, {"version", str}, {"schema_version", id}, {"database", str}},
+  s["Health"] = obj({{"status", str}, {"version", str}, {"schema_version", id}, {"database", str}, {"prewarm", str}},
                     {"status", "schema_version"});
   s["Counts"] = obj({{"households", id}, {"persons", id}, {"staff", id}, {"party_volunteers", id},
                      {"places", id}},

@@ -12,6 +12,16 @@
 namespace weige::store {
 
 // "(?,?,?)" for n values; "(NULL)" for none, which matches nothing.
+// An identifier (table, index) quoted for SQL: "name", inner quotes doubled.
+inline std::string quote_ident(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    out += c;
+    if (c == '"') out += '"';
+  }
+  return out + "\"";
+}
+
 inline std::string in_list(std::size_t n) {
   if (n == 0) return "(NULL)";
   std::string s = "(";
