@@ -5,9 +5,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <memory>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 
 namespace weige::store {
@@ -64,13 +68,102 @@ class WalFlusher {
   dev_t device_ = 0;
 };
 
+// Checkpoints a WAL on a thread and a connection of its own, so the writer
+// never stops to copy pages back into the database and flush it: the
+// writer's connection turns its automatic checkpoints off and, through its
+// WAL hook, wakes this thread after a commit leaves the WAL at kPages frames
+// or more. The checkpoint is PASSIVE (it never waits for readers or the
+// writer) and, at synchronous=FULL, flushes the WAL before it copies pages,
+// so no page reaches the database before its frame is durable.
+class WalCheckpointer {
+ public:
+  static constexpr int kPages = 1000;  // SQLite's own automatic threshold
+
+  explicit WalCheckpointer(sqlite3* db) : db_(db), thread_([this] { loop(); }) {}
+  WalCheckpointer(const WalCheckpointer&) = delete;
+  WalCheckpointer& operator=(const WalCheckpointer&) = delete;
+  ~WalCheckpointer() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+    sqlite3_close_v2(db_);
+  }
+
+  // The writer's WAL hook: after every commit, with the WAL's size in frames.
+  static int on_commit(void* self, sqlite3*, const char*, int frames) {
+    if (frames >= kPages) static_cast<WalCheckpointer*>(self)->wake();
+    return SQLITE_OK;
+  }
+  std::int64_t checkpoints() const { return done_.load(); }
+
+ private:
+  void wake() {
+    {
+      std::lock_guard lock(mu_);
+      wanted_ = true;
+    }
+    cv_.notify_one();
+  }
+  void loop() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [this] { return stopping_ || wanted_; });
+      if (stopping_) return;
+      wanted_ = false;
+      lock.unlock();
+      int log = 0, copied = 0;
+      // SQLITE_BUSY only means a concurrent checkpoint or reset: next time.
+      (void)sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+      ++done_;
+      lock.lock();
+    }
+  }
+
+  sqlite3* db_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool wanted_ = false;
+  bool stopping_ = false;
+  std::atomic<std::int64_t> done_{0};
+  std::thread thread_;
+};
+
 class SqliteDb final : public Db {
  public:
   explicit SqliteDb(sqlite3* db) : db_(db) {}
   ~SqliteDb() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    if (checkpointer_) sqlite3_wal_hook(db_, nullptr, nullptr);
+    checkpointer_.reset();  // before the writer's connection: its last checkpoint may still run
     sqlite3_close_v2(db_);
   }
+
+  // The writer's checkpoints move to a WalCheckpointer on a connection of its
+  // own, opened on the same file.
+  Status checkpoint_elsewhere() {
+    const char* main = sqlite3_db_filename(db_, "main");
+    sqlite3* other = nullptr;
+    int rc = sqlite3_open_v2(main, &other, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+      Status s = error_status(other, rc, "cannot open the checkpointer's connection");
+      sqlite3_close_v2(other);
+      return s;
+    }
+    sqlite3_busy_timeout(other, 5000);
+    if (sqlite3_exec(other, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      Status s = error_status(other, SQLITE_ERROR, "cannot configure the checkpointer's connection");
+      sqlite3_close_v2(other);
+      return s;
+    }
+    checkpointer_ = std::make_unique<WalCheckpointer>(other);
+    // Replaces the automatic checkpoint, which is itself a WAL hook.
+    sqlite3_wal_hook(db_, &WalCheckpointer::on_commit, checkpointer_.get());
+    return {};
+  }
+  std::int64_t checkpoints() const { return checkpointer_ ? checkpointer_->checkpoints() : -1; }
 
   Status exec_script(std::string_view sql) override {
     std::string s(sql);
@@ -121,6 +214,7 @@ class SqliteDb final : public Db {
     // Commits now write the WAL without flushing it; checkpoints still flush
     // the WAL before copying it back, so the file stays consistent.
     WEIGE_TRY(exec_script("PRAGMA synchronous=NORMAL"));
+    WEIGE_TRY(checkpoint_elsewhere());
     auto flusher = std::make_shared<WalFlusher>(sqlite3_filename_wal(main));
     return std::function<Status()>([flusher] { return flusher->flush(); });
   }
@@ -143,6 +237,7 @@ class SqliteDb final : public Db {
   std::string_view dialect() const override { return "sqlite"; }
 
  private:
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // set by checkpoint_elsewhere()
   Result<sqlite3_stmt*> prepare(std::string_view sql, const Params& params) {
     std::string key(sql);
     sqlite3_stmt* stmt = nullptr;
@@ -210,6 +305,11 @@ Result<std::function<Status()>> defer_flush(Db& db) {
   auto* sqlite = dynamic_cast<SqliteDb*>(&db);
   if (!sqlite) return Status(Code::kUnsupported, "only a SQLite connection can defer its flush");
   return sqlite->defer_flush();
+}
+
+std::int64_t wal_checkpoints(Db& db) {
+  auto* sqlite = dynamic_cast<SqliteDb*>(&db);
+  return sqlite ? sqlite->checkpoints() : -1;
 }
 
 namespace {

@@ -25,7 +25,12 @@ struct SqliteOptions {
 // stable storage (fdatasync of the WAL; callable from any thread). A write
 // must not be reported done before that function has returned ok.
 // kUnsupported for other backends, in-memory and non-WAL databases.
+// Such a connection also hands its checkpoints to a thread and a connection
+// of its own (PASSIVE, whenever a commit leaves 1,000 frames or more in the
+// WAL), so the writer never stops to copy pages back.
 Result<std::function<Status()>> defer_flush(Db& db);
+// How many checkpoints that thread has run; -1 when the connection has none.
+std::int64_t wal_checkpoints(Db& db);
 
 // Opens (and, when asked, creates) the database at `path`. Does not migrate.
 Result<std::unique_ptr<Db>> open_sqlite(const std::string& path, const SqliteOptions& options);

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <future>
 #include <thread>
 #include <vector>
@@ -189,6 +191,37 @@ TEST_F(GroupCommitTest, CreatePipelinesAWalFileButNotAnInMemoryDatabase) {
   auto memory = GroupCommitter::create(testing::open_test_db(":memory:"));
   EXPECT_FALSE(memory->pipelined());
   EXPECT_TRUE(memory->run([](Db& db) { return db.exec_script("CREATE TABLE m (x INTEGER)"); }).is_ok());
+}
+
+// A connection that defers its flush hands its checkpoints to a thread of
+// its own: the writer's commits only append to the WAL, and the pages reach
+// the database file all the same, every row intact.
+TEST_F(GroupCommitTest, APipelinedWriterCheckpointsOnAnotherThread) {
+  const std::string path = dir_.file("g.db");
+  auto writer = testing::open_test_db(path);
+  EXPECT_EQ(wal_checkpoints(*writer), -1);  // an ordinary connection checkpoints itself
+  ASSERT_TRUE(defer_flush(*writer));
+  EXPECT_EQ(wal_checkpoints(*writer), 0);
+  auto file_size = [&] { return std::filesystem::file_size(path); };
+  const auto before = file_size();
+  const std::string filler(3000, 'x');
+  for (int batch = 0; batch < 10; ++batch) {
+    ASSERT_TRUE(writer->begin_write());
+    for (int i = 0; i < 200; ++i) {
+      ASSERT_TRUE(insert(*writer, std::to_string(batch * 200 + i) + filler));
+    }
+    ASSERT_TRUE(writer->commit());
+  }
+  // 2,000 rows of 3 KB: well over 1,000 WAL frames, so the checkpointer ran.
+  for (int i = 0; i < 500 && (wal_checkpoints(*writer) == 0 || file_size() <= before + 4'000'000); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_GT(wal_checkpoints(*writer), 0);
+  EXPECT_GT(file_size(), before + 4'000'000);  // the pages were copied back
+  EXPECT_EQ(rows(), 2000);
+  writer.reset();
+  auto again = testing::open_test_db(path);
+  EXPECT_EQ(*again->scalar("SELECT count(*) FROM t WHERE length(v) > 3000"), 2000);
 }
 
 }  // namespace
