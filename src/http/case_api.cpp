@@ -226,9 +226,15 @@ void Api::register_case_routes() {
                  WEIGE_ASSIGN(auto sc, scope(r, db));
                  WEIGE_ASSIGN(store::CaseFilter f, parse_case_filter(r, db, sc, now, true));
                  WEIGE_ASSIGN(auto page, store::list_cases(db, f));
-                 json items = json::array();
+                 // Built in place: an initializer list would copy every item.
+                 json out = json::object();
+                 json& items = out["items"] = json::array();
+                 items.get_ref<json::array_t&>().reserve(page.items.size());
                  for (const auto& c : page.items) items.push_back(case_summary_json(c, now));
-                 return json{{"items", items}, {"total", page.total}, {"limit", f.limit}, {"offset", f.offset}};
+                 out["total"] = page.total;
+                 out["limit"] = f.limit;
+                 out["offset"] = f.offset;
+                 return out;
                })});
 
   router_.add({.method = "GET",

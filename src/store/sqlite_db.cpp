@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <memory>
@@ -78,6 +79,7 @@ class WalFlusher {
 class WalCheckpointer {
  public:
   static constexpr int kPages = 1000;  // SQLite's own automatic threshold
+  static constexpr std::chrono::milliseconds kPause{50};
 
   explicit WalCheckpointer(sqlite3* db) : db_(db), thread_([this] { loop(); }) {}
   WalCheckpointer(const WalCheckpointer&) = delete;
@@ -119,6 +121,10 @@ class WalCheckpointer {
       (void)sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
       ++done_;
       lock.lock();
+      // At most one checkpoint per kPause: each flushes the database file,
+      // and a WAL that cannot restart yet would otherwise ask after every
+      // commit (a lone client's intake then paid two flushes per case).
+      cv_.wait_for(lock, kPause, [this] { return stopping_; });
     }
   }
 
