@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
@@ -14,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "crypto/vault.h"
@@ -203,42 +203,16 @@ int serve(const ServeArgs& args) {
   std::filesystem::create_directories(api_options.files_dir, ec);
   if (ec) return fail(kIo, "cannot create " + api_options.files_dir + ": " + ec.message());
   // Pre-warming (store/prewarm.h) on a connection of its own, while the
-  // server already answers; health reports "running", then "done".
-  std::atomic<int> warm{args.no_prewarm ? 0 : 1};  // 0 off, 1 running, 2 done, 3 failed
-  std::atomic<bool> stop_warming{false};
-  api_options.prewarm_state = [&warm] {
-    static const char* const names[] = {"off", "running", "done", "failed"};
-    return std::string(names[warm.load()]);
-  };
-  // Stops and joins the warmer on every way out of serve().
-  struct Warmer {
-    std::atomic<bool>& stop;
-    std::thread thread;
-    ~Warmer() {
-      stop = true;
-      if (thread.joinable()) thread.join();
-    }
-  } warmer{stop_warming, {}};
+  // server already answers; health reports it.
+  std::optional<store::Prewarmer> warmer;
   if (!args.no_prewarm) {
-    warmer.thread = std::thread([&warm, &stop_warming, path] {
-      auto started = std::chrono::steady_clock::now();
-      store::SqliteOptions ro;
-      ro.read_only = true;
-      ro.cache_mib = 2;  // the pages are for the OS cache
-      auto db = store::open_sqlite(path, ro);
-      auto report = db ? store::prewarm(**db, store::hot_tables(), {}, &stop_warming)
-                       : Result<store::PrewarmReport>(db.status());
-      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      if (!report) {
-        spdlog::warn("prewarm failed: {}", report.status().message());
-        warm = 3;
-        return;
-      }
+    warmer.emplace(path, [](const Result<store::PrewarmReport>& report, double seconds) {
+      if (!report) return spdlog::warn("prewarm failed: {}", report.status().message());
       spdlog::info("prewarm: {} tables and indexes, {} entries in {:.1f} s{}", report->objects, report->entries,
                    seconds, report->stopped ? " (stopped)" : "");
-      warm = 2;
     });
   }
+  api_options.prewarm_state = [&warmer] { return warmer ? warmer->state() : std::string("off"); };
   http::Api api(pool, *vault, api_options);
   http::Server server(options, [&api](http::Request& r) { return api.handle(r); });
   if (Status s = server.start(); !s) {

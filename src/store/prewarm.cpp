@@ -1,8 +1,10 @@
 #include "store/prewarm.h"
 
 #include <cctype>
+#include <chrono>
 
 #include "store/sql_util.h"
+#include "store/sqlite_db.h"
 
 namespace weige::store {
 
@@ -24,9 +26,9 @@ Result<PrewarmReport> prewarm(Db& db, const std::vector<std::string>& tables,
   for (const auto& table : tables) {
     // Every index, the automatic ones of UNIQUE constraints too, then the
     // table itself: a count over an index or the table walks all its pages.
-    std::vector<std::pair<std::string, std::string>> objects;
     WEIGE_ASSIGN(auto exists, db.row("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", {table}));
     if (!exists) continue;
+    std::vector<std::pair<std::string, std::string>> objects;  // name, the query that reads it
     std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE statement (none: automatic)
     WEIGE_TRY(db.query("SELECT name, coalesce(sql, '') FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? "
                        "ORDER BY name",
@@ -56,6 +58,31 @@ Result<PrewarmReport> prewarm(Db& db, const std::vector<std::string>& tables,
     }
   }
   return out;
+}
+
+Prewarmer::Prewarmer(std::string path, Done done)
+    : thread_([this, path = std::move(path), done = std::move(done)] {
+        auto started = std::chrono::steady_clock::now();
+        SqliteOptions options;
+        options.read_only = true;
+        options.cache_mib = 2;  // the pages are for the OS cache
+        auto db = open_sqlite(path, options);
+        auto report = db ? prewarm(**db, hot_tables(), {}, &stop_) : Result<PrewarmReport>(db.status());
+        state_ = report ? kDone : kFailed;
+        if (done) done(report, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      }) {}
+
+Prewarmer::~Prewarmer() {
+  stop_ = true;
+  thread_.join();
+}
+
+std::string Prewarmer::state() const {
+  switch (state_.load()) {
+    case kRunning: return "running";
+    case kDone: return "done";
+    default: return "failed";
+  }
 }
 
 }  // namespace weige::store

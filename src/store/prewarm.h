@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/db.h"
@@ -33,5 +34,25 @@ struct PrewarmReport {
 Result<PrewarmReport> prewarm(Db& db, const std::vector<std::string>& tables,
                               const std::function<void(const std::string& object, std::int64_t entries)>& progress = {},
                               const std::atomic<bool>* stop = nullptr);
+
+// prewarm(hot_tables()) on a thread and a read-only connection of its own,
+// started at construction; `done` hears the outcome and the seconds it took.
+// The destructor stops it between objects and waits for it.
+class Prewarmer {
+ public:
+  using Done = std::function<void(const Result<PrewarmReport>& report, double seconds)>;
+  explicit Prewarmer(std::string path, Done done = {});
+  Prewarmer(const Prewarmer&) = delete;
+  Prewarmer& operator=(const Prewarmer&) = delete;
+  ~Prewarmer();
+  // "running", then "done" or "failed".
+  std::string state() const;
+
+ private:
+  enum State { kRunning, kDone, kFailed };
+  std::atomic<int> state_{kRunning};
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
 
 }  // namespace weige::store

@@ -11,7 +11,6 @@
 
 namespace weige::store {
 
-// "(?,?,?)" for n values; "(NULL)" for none, which matches nothing.
 // An identifier (table, index) quoted for SQL: "name", inner quotes doubled.
 inline std::string quote_ident(const std::string& name) {
   std::string out = "\"";
@@ -22,6 +21,7 @@ inline std::string quote_ident(const std::string& name) {
   return out + "\"";
 }
 
+// "(?,?,?)" for n values; "(NULL)" for none, which matches nothing.
 inline std::string in_list(std::size_t n) {
   if (n == 0) return "(NULL)";
   std::string s = "(";

@@ -81,7 +81,7 @@ class WalCheckpointer {
   static constexpr int kPages = 1000;  // SQLite's own automatic threshold
   static constexpr std::chrono::milliseconds kPause{50};
 
-  explicit WalCheckpointer(sqlite3* db) : db_(db), thread_([this] { loop(); }) {}
+  explicit WalCheckpointer(std::unique_ptr<Db> db) : db_(std::move(db)), thread_([this] { loop(); }) {}
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
   ~WalCheckpointer() {
@@ -91,7 +91,6 @@ class WalCheckpointer {
     }
     cv_.notify_all();
     thread_.join();
-    sqlite3_close_v2(db_);
   }
 
   // The writer's WAL hook: after every commit, with the WAL's size in frames.
@@ -116,9 +115,8 @@ class WalCheckpointer {
       if (stopping_) return;
       wanted_ = false;
       lock.unlock();
-      int log = 0, copied = 0;
-      // SQLITE_BUSY only means a concurrent checkpoint or reset: next time.
-      (void)sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+      // Busy only means a concurrent checkpoint or reset: next time.
+      (void)db_->exec_script("PRAGMA wal_checkpoint(PASSIVE)");
       ++done_;
       lock.lock();
       // At most one checkpoint per kPause: each flushes the database file,
@@ -128,7 +126,7 @@ class WalCheckpointer {
     }
   }
 
-  sqlite3* db_;
+  std::unique_ptr<Db> db_;  // the checkpointer's own connection, synchronous=FULL
   std::mutex mu_;
   std::condition_variable cv_;
   bool wanted_ = false;
@@ -148,23 +146,10 @@ class SqliteDb final : public Db {
   }
 
   // The writer's checkpoints move to a WalCheckpointer on a connection of its
-  // own, opened on the same file.
+  // own, opened on the same file with the same settings.
   Status checkpoint_elsewhere() {
-    const char* main = sqlite3_db_filename(db_, "main");
-    sqlite3* other = nullptr;
-    int rc = sqlite3_open_v2(main, &other, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) {
-      Status s = error_status(other, rc, "cannot open the checkpointer's connection");
-      sqlite3_close_v2(other);
-      return s;
-    }
-    sqlite3_busy_timeout(other, 5000);
-    if (sqlite3_exec(other, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) != SQLITE_OK) {
-      Status s = error_status(other, SQLITE_ERROR, "cannot configure the checkpointer's connection");
-      sqlite3_close_v2(other);
-      return s;
-    }
-    checkpointer_ = std::make_unique<WalCheckpointer>(other);
+    WEIGE_ASSIGN(auto other, open_sqlite(sqlite3_db_filename(db_, "main"), {}));
+    checkpointer_ = std::make_unique<WalCheckpointer>(std::move(other));
     // Replaces the automatic checkpoint, which is itself a WAL hook.
     sqlite3_wal_hook(db_, &WalCheckpointer::on_commit, checkpointer_.get());
     return {};
