@@ -1,6 +1,8 @@
 #include "store/case_store.h"
 
 #include <algorithm>
+#include <map>
+#include <queue>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -541,14 +543,68 @@ Result<std::vector<CaseEvent>> events_of(Db& db, Id case_id) {
   return out;
 }
 
+namespace {
+
+// A page sorted by creation time, and the total, from one walk of the
+// matches' (id, created_at), keeping the first offset+limit in a heap.
+// SQLite would walk the matches twice (count, then page) and put every one
+// through a temporary b-tree to sort it: at the city tier the ids of an inbox
+// page then cost more than the rest of the request (docs/decisions.md).
+Result<std::pair<std::int64_t, std::vector<Id>>> page_by_created(Db& db, const CaseFilter& f,
+                                                                  const std::string& where, const Params& p) {
+  using Key = std::pair<std::int64_t, Id>;  // (created_at, id)
+  const bool newest = f.sort != "created_at";
+  auto before = [newest](const Key& a, const Key& b) { return newest ? a > b : a < b; };
+  const auto keep = static_cast<std::size_t>(std::max(0, f.offset) + std::max(0, f.limit));
+  // The top is the last of the kept keys, the first to give way.
+  std::priority_queue<Key, std::vector<Key>, decltype(before)> kept(before);
+  std::int64_t total = 0;
+  WEIGE_TRY(db.query("SELECT created_at, id FROM cases" + where, p, [&](const Row& r) {
+    ++total;
+    Key k{r.i64(0), r.i64(1)};
+    if (kept.size() < keep) {
+      kept.push(k);
+    } else if (keep > 0 && before(k, kept.top())) {
+      kept.pop();
+      kept.push(k);
+    }
+  }));
+  std::vector<Id> ids(kept.size());
+  for (auto i = ids.size(); i-- > 0; kept.pop()) ids[i] = kept.top().second;
+  auto skip = std::min(ids.size(), static_cast<std::size_t>(std::max(0, f.offset)));
+  ids.erase(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(skip));
+  return std::pair{total, std::move(ids)};
+}
+
+}  // namespace
+
 Result<CasePage> list_cases(Db& db, const CaseFilter& f) {
   Params p;
   std::string where = where_of(f, p);
   CasePage page;
+  if (f.sort != "due" && f.sort != "-due") {
+    WEIGE_ASSIGN(auto found, page_by_created(db, f, where, p));
+    page.total = found.first;
+    if (found.second.empty()) return page;
+    std::map<Id, std::size_t> at;
+    Params ids;
+    for (std::size_t i = 0; i < found.second.size(); ++i) {
+      at[found.second[i]] = i;
+      ids.emplace_back(found.second[i]);
+    }
+    std::vector<std::optional<CaseRecord>> rows(found.second.size());
+    WEIGE_TRY(db.query(std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id IN " + in_list(ids.size()), ids,
+                       [&](const Row& r) {
+                         CaseRecord c = case_from(r);
+                         rows[at.at(c.id)] = std::move(c);
+                       }));
+    for (auto& c : rows) {
+      if (c) page.items.push_back(std::move(*c));
+    }
+    return page;
+  }
   WEIGE_ASSIGN(page.total, db.scalar("SELECT count(*) FROM cases" + where, p));
-  std::string order = "created_at DESC, id DESC";
-  if (f.sort == "created_at") order = "created_at, id";
-  if (f.sort == "due") order = "stage_due_at IS NULL, stage_due_at, id";
+  std::string order = "stage_due_at IS NULL, stage_due_at, id";
   if (f.sort == "-due") order = "stage_due_at DESC, id DESC";
   p.emplace_back(static_cast<std::int64_t>(f.limit));
   p.emplace_back(static_cast<std::int64_t>(f.offset));

@@ -42,6 +42,9 @@ class Row {
   std::string text(std::size_t i) const;  // "" for NULL; blobs as bytes
   std::optional<std::int64_t> opt_i64(std::size_t i) const;
   std::optional<double> opt_f64(std::size_t i) const;
+  // For backends: refilled for each result row, so a query allocates the
+  // row's column vector once, not once per row.
+  std::vector<Value>& columns() { return cols_; }
 
  private:
   std::vector<Value> cols_;

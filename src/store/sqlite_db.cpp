@@ -173,11 +173,13 @@ class SqliteDb final : public Db {
     WEIGE_ASSIGN(sqlite3_stmt * stmt, prepare(sql, params));
     int rc;
     const int ncols = sqlite3_column_count(stmt);
+    Row row({});
+    row.columns().reserve(ncols);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      std::vector<Value> cols;
-      cols.reserve(ncols);
+      auto& cols = row.columns();
+      cols.clear();
       for (int i = 0; i < ncols; ++i) cols.push_back(column(stmt, i));
-      each(Row(std::move(cols)));
+      each(row);
     }
     Status s = rc == SQLITE_DONE ? Status() : error_status(db_, rc, "query failed");
     sqlite3_reset(stmt);
