@@ -243,6 +243,7 @@ int serve(const ServeArgs& args) {
     }
   });
   server.run();
+  api.finish_writes();  // while the server's executors still exist
   {
     std::lock_guard lock(stop_mu);
     stopping = true;

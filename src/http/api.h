@@ -47,6 +47,11 @@ class Api {
   // the web app (history-mode fallback to index.html).
   Response handle(Request& request);
   const Router& router() const { return router_; }
+  // Finishes the writes already queued for the group commit and stops its
+  // threads. Call it after the transport has stopped and before it is
+  // destroyed: a queued write's response is posted to the transport's
+  // executor. No request may arrive afterwards.
+  void finish_writes() { committer_.reset(); }
   service::ChangeFeed& feed() { return feed_; }
   // The OpenAPI 3 document generated from the route table.
   nlohmann::json openapi() const;

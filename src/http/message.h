@@ -56,7 +56,10 @@ struct Response {
   std::shared_ptr<EventStream> stream;
   // When set, the response is not ready yet (a write waiting for its group
   // commit): the transport calls `later` once with a callback, and that
-  // callback receives the final response exactly once, from any thread.
+  // callback receives the final response exactly once, from any thread. The
+  // caller may keep the callback object after calling it (the group commit
+  // destroys a batch's callbacks after the flush): the transport's callback
+  // gives up its hold on the connection when it runs.
   std::function<void(std::function<void(Response)>)> later;
 };
 

@@ -116,10 +116,15 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version = req.version();
     if (response.later) {
       // Finish on this session's executor once the response is ready (after
-      // a group commit); the session stays alive through the callback.
+      // a group commit). The callback runs on the committer's thread, and its
+      // closure lives on there after it returns: it hands its reference to
+      // the session over to the posted handler, so the session is never
+      // destroyed on that thread, where it could outlive its io_context
+      // (the heap corruption in docs/decisions.md, "one io_context per I/O thread").
       auto later = std::move(response.later);
-      later([self = shared_from_this(), version, keep_alive, head](Response ready) {
-        asio::post(self->stream_.get_executor(), [self, ready = std::move(ready), version, keep_alive, head]() mutable {
+      later([self = shared_from_this(), version, keep_alive, head](Response ready) mutable {
+        auto executor = self->stream_.get_executor();
+        asio::post(executor, [self = std::move(self), ready = std::move(ready), version, keep_alive, head]() mutable {
           self->write(to_beast(std::move(ready), version, keep_alive, head), !keep_alive);
         });
       });
@@ -189,14 +194,31 @@ class Session : public std::enable_shared_from_this<Session> {
 
 }  // namespace
 
+// One io_context per thread, each run by that thread alone: a connection
+// lives on one thread from accept to close, so its handlers need no strand and
+// no thread wakes another for its I/O (futex wake-ups are dear on this VM; see
+// docs/decisions.md). Accepted sockets are dealt round-robin.
 struct Server::Impl {
+  using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
   ServerOptions options;
   Handler handler;
-  asio::io_context ioc;
-  tcp::acceptor acceptor{ioc};
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<Guard> guards;
+  std::size_t next = 0;
+  std::unique_ptr<tcp::acceptor> acceptor;
+
+  explicit Impl(ServerOptions o, Handler h) : options(std::move(o)), handler(std::move(h)) {
+    int n = std::max(1, options.threads);
+    for (int i = 0; i < n; ++i) {
+      contexts.push_back(std::make_unique<asio::io_context>(1));
+      guards.push_back(asio::make_work_guard(*contexts.back()));
+    }
+    acceptor = std::make_unique<tcp::acceptor>(*contexts.front());
+  }
 
   void accept() {
-    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    asio::io_context& target = *contexts[next++ % contexts.size()];
+    acceptor->async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted) return;
       if (!ec) {
         socket.set_option(tcp::no_delay(true), ec);
@@ -207,10 +229,8 @@ struct Server::Impl {
   }
 };
 
-Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
-  impl_->options = std::move(options);
-  impl_->handler = std::move(handler);
-}
+Server::Server(ServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
 
 Server::~Server() { stop(); }
 
@@ -219,14 +239,14 @@ Status Server::start() {
   auto address = asio::ip::make_address(impl_->options.address, ec);
   if (ec) return Status::invalid("cannot parse listen address '" + impl_->options.address + "'");
   tcp::endpoint endpoint{address, impl_->options.port};
-  impl_->acceptor.open(endpoint.protocol(), ec);
-  if (!ec) impl_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-  if (!ec) impl_->acceptor.bind(endpoint, ec);
+  impl_->acceptor->open(endpoint.protocol(), ec);
+  if (!ec) impl_->acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl_->acceptor->bind(endpoint, ec);
   if (ec == asio::error::address_in_use) {
     return Status::unavailable("address " + impl_->options.address + ":" +
                                std::to_string(impl_->options.port) + " is already in use");
   }
-  if (!ec) impl_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (!ec) impl_->acceptor->listen(asio::socket_base::max_listen_connections, ec);
   if (ec) return Status::unavailable("cannot listen on " + impl_->options.address + ": " + ec.message());
   impl_->accept();
   return {};
@@ -234,17 +254,21 @@ Status Server::start() {
 
 std::uint16_t Server::port() const {
   beast::error_code ec;
-  auto ep = impl_->acceptor.local_endpoint(ec);
+  auto ep = impl_->acceptor->local_endpoint(ec);
   return ec ? 0 : ep.port();
 }
 
 void Server::run() {
   std::vector<std::thread> threads;
-  for (int i = 1; i < impl_->options.threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
-  impl_->ioc.run();
+  for (std::size_t i = 1; i < impl_->contexts.size(); ++i) {
+    threads.emplace_back([this, i] { impl_->contexts[i]->run(); });
+  }
+  impl_->contexts.front()->run();
   for (auto& t : threads) t.join();
 }
 
-void Server::stop() { impl_->ioc.stop(); }
+void Server::stop() {
+  for (auto& context : impl_->contexts) context->stop();
+}
 
 }  // namespace weige::http

@@ -124,6 +124,7 @@ TestServer::~TestServer() {
   set_default_headers({});
   server_->stop();
   thread_.join();
+  api_->finish_writes();
 }
 
 }  // namespace weige::testing
