@@ -136,10 +136,10 @@ PREWARM = []  # each server's pre-warming: state and seconds until measuring beg
 
 
 class Server:
-    def __init__(self, db, group_commit=True, username="bench"):
+    def __init__(self, db, group_commit=True, username="bench", extra=()):
         self.port = free_port()
         cmd = [WEIGE, "serve", "--db", db, "--listen", f"127.0.0.1:{self.port}", "--threads", "2",
-               "--deadline-interval", "3600"]
+               "--deadline-interval", "3600", *extra]
         if not group_commit:
             cmd.append("--no-group-commit")
         log(" ".join(cmd))

@@ -194,10 +194,11 @@ int serve(const ServeArgs& args) {
 
   std::string path = args.common.db;
   store::Pool pool([path]() { return store::open_sqlite(path, {}); },
-                   static_cast<std::size_t>(args.threads) + 2);
+                   static_cast<std::size_t>(args.threads + args.slow_threads) + 2);
   http::ApiOptions api_options;
   api_options.web_dir = args.web;
   api_options.group_commit = !args.no_group_commit;
+  api_options.slow_threads = args.slow_threads;
   api_options.files_dir = args.files.empty() ? args.common.db + ".files" : args.files;
   std::error_code ec;
   std::filesystem::create_directories(api_options.files_dir, ec);
@@ -243,7 +244,7 @@ int serve(const ServeArgs& args) {
     }
   });
   server.run();
-  api.finish_writes();  // while the server's executors still exist
+  api.finish();  // while the server's executors still exist
   {
     std::lock_guard lock(stop_mu);
     stopping = true;

@@ -22,6 +22,7 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   std::string web;
   int threads = 2;
+  int slow_threads = 2;  // the slow lane's (http/slow_lane.h); 0: slow routes on the I/O threads
   bool demo_if_empty = false;  // create the database and the demo when missing or empty
   std::string files;           // attachments folder; default <db>.files
   int deadline_interval = 30;  // seconds between deadline scans (escalation)

@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--web", serve_args.web, "folder of the built web app to serve at /");
   serve_cmd->add_option("--threads", serve_args.threads, "I/O threads")->check(CLI::Range(1, 64))->capture_default_str();
+  serve_cmd->add_option("--slow-threads", serve_args.slow_threads,
+                        "threads for long requests (scans, search, exports); 0 runs them on the I/O threads")
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
   serve_cmd->add_option("--files", serve_args.files, "folder for attachments (default: <db>.files)");
   serve_cmd->add_option("--deadline-interval", serve_args.deadline_interval,
                         "seconds between scans for overdue stages (automatic escalation)")

@@ -72,6 +72,10 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
       spdlog::warn("could not index queued cases: {}", s.message());
     }
   }
+  if (options_.slow_threads > 0) {
+    slow_lane_ = std::make_unique<SlowLane>(options_.slow_threads, options_.slow_queue);
+    router_.set_slow_lane([this](const Handler& handler, Request& request) { return on_slow_lane(handler, request); });
+  }
   if (options_.group_commit) {
     auto writer = pool_.open();
     if (writer) {
@@ -287,6 +291,32 @@ Handler Api::wrap(JsonHandler fn, int status) {
     if (s) publish_write(request, *result);  // after the commit
     return render(request, result, status);
   };
+}
+
+Response Api::on_slow_lane(const Handler& handler, Request& request) {
+  auto req = std::make_shared<Request>(request);
+  Response deferred;
+  deferred.later = [this, handler, req](std::function<void(Response)> done) {
+    // The transport's callback gives up its hold on the connection when it
+    // runs (message.h), so the lane may destroy the job whenever it likes.
+    auto answer = std::make_shared<std::function<void(Response)>>(std::move(done));
+    std::function<void()> job = [handler, req, answer] {
+      Response r;
+      try {
+        r = resolve(handler(*req));
+      } catch (const std::exception& e) {
+        spdlog::error("handler threw on {} {}: {}", req->method, req->target, e.what());
+        r = error_response(Status::internal("internal error"));
+      }
+      (*answer)(std::move(r));
+    };
+    if (!slow_lane_->submit(std::move(job))) {
+      Response busy = error_response(Status::unavailable("too many long requests are waiting; try again shortly"));
+      busy.headers.emplace_back("Retry-After", "5");
+      (*answer)(std::move(busy));
+    }
+  };
+  return deferred;
 }
 
 Response Api::handle(Request& request) {

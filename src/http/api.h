@@ -16,6 +16,7 @@
 #include "service/scope.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "http/slow_lane.h"
 #include "store/group_commit.h"
 #include "store/pool.h"
 
@@ -37,6 +38,11 @@ struct ApiOptions {
   bool group_commit = true;
   // When set, health reports it as "prewarm" (off, running, done, failed).
   std::function<std::string()> prewarm_state;
+  // The slow lane (http/slow_lane.h): threads for the routes that may take
+  // long, and how many such requests may wait before the next gets 503.
+  // 0 threads: slow routes run on the I/O threads.
+  int slow_threads = 2;
+  std::size_t slow_queue = 64;
 };
 
 class Api {
@@ -47,11 +53,14 @@ class Api {
   // the web app (history-mode fallback to index.html).
   Response handle(Request& request);
   const Router& router() const { return router_; }
-  // Finishes the writes already queued for the group commit and stops its
-  // threads. Call it after the transport has stopped and before it is
-  // destroyed: a queued write's response is posted to the transport's
-  // executor. No request may arrive afterwards.
-  void finish_writes() { committer_.reset(); }
+  // Finishes the slow requests and the writes already queued (the slow lane,
+  // the group commit) and stops their threads. Call it after the transport
+  // has stopped and before it is destroyed: their responses are posted to
+  // the transport's executors. No request may arrive afterwards.
+  void finish() {
+    slow_lane_.reset();
+    committer_.reset();
+  }
   service::ChangeFeed& feed() { return feed_; }
   // The OpenAPI 3 document generated from the route table.
   nlohmann::json openapi() const;
@@ -68,6 +77,9 @@ class Api {
   // After a commit: tells live dashboards about case and emergency writes.
   void publish_write(const Request& request, const nlohmann::json& out);
   Response render(const Request& request, const Result<nlohmann::json>& result, int status);
+  // A slow route's handler, run on the slow lane: answers with a deferred
+  // Response, or 503 when the lane's queue is full.
+  Response on_slow_lane(const Handler& handler, Request& request);
 
   // Authenticates (session cookie + CSRF header, or a Bearer API token),
   // checks the route's permission and the rate limits.
@@ -104,6 +116,7 @@ class Api {
   service::CredentialCache credentials_;  // resolved sessions and API tokens
   service::ChangeFeed feed_;
   std::unique_ptr<store::GroupCommitter> committer_;  // null when group_commit is off
+  std::unique_ptr<SlowLane> slow_lane_;               // null when slow_threads is 0
   std::mutex limits_mu_;
   std::map<std::string, std::pair<Seconds, int>> limits_;  // key -> (minute, count)
 };

@@ -259,6 +259,7 @@ void Api::register_auth_routes() {
   router_.add({.method = "GET", .pattern = "/api/v1/audit/verify", .operation_id = "verifyAudit",
                .summary = "Check the audit trail's hash chain", .tag = "auth", .response_schema = "",
                .permission = Permission::kAuditRead,
+               .slow = always_slow,
                .handler = wrap([](Request&, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(auto v, service::audit_verify(db));
                  return json{{"ok", v.ok}, {"entries", v.entries},

@@ -14,6 +14,12 @@
 namespace weige::http {
 namespace {
 
+// A full-text search (q=) scans the trigram index: the slow lane's.
+bool is_search(const Request& r) {
+  const std::string* q = r.param("q");
+  return q && !q->empty();
+}
+
 using nlohmann::json;
 
 const std::set<std::string> kIntakeFields{"channel", "category_id", "level", "description", "place_id", "grid_id", "location",
@@ -220,6 +226,7 @@ void Api::register_case_routes() {
                .params = case_query_params(true),
                .response_schema = "CaseList",
                .permission = Permission::kCaseRead,
+               .slow = is_search,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_TRY(known_actor(r, db).status());
                  Seconds now = options_.clock();

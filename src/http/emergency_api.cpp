@@ -493,6 +493,7 @@ void Api::register_emergency_routes() {
                .tag = "emergency",
                .params = {{"grid_id", "query", "integer", "drill into this grid (default: the grids in scope)"}},
                .response_schema = "CoverageMap", .permission = Permission::kEmergencyRead,
+               .slow = always_slow,
                .handler = wrap([](Request& r, store::Db& db) -> Result<json> {
                  WEIGE_ASSIGN(Id id, path_id(r));
                  std::optional<Id> grid;
@@ -761,10 +762,12 @@ void Api::register_emergency_routes() {
   router_.add({.method = "GET", .pattern = "/api/v1/emergencies/{id}/report", .operation_id = "getEmergencyReport",
                .summary = "The after-action report: coverage by round, time to full coverage, errands, cases",
                .tag = "emergency", .response_schema = "EmergencyReport", .permission = Permission::kEmergencyRead,
+               .slow = always_slow,
                .handler = wrap(report_of)});
   router_.add({.method = "GET", .pattern = "/api/v1/emergencies/{id}/report.xlsx",
                .operation_id = "getEmergencyReportXlsx", .summary = "The after-action report as an Excel workbook",
                .tag = "emergency", .response_schema = "", .permission = Permission::kReportExport,
+               .slow = always_slow,
                .handler = [this, report_of](Request& r) -> Response {
                  auto run = [&]() -> Result<Response> {
                    auto lease = pool_.acquire();

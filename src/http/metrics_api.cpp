@@ -13,6 +13,12 @@
 namespace weige::http {
 namespace {
 
+// Every figure but the rates alone comes from scanning the cases.
+bool scans_cases(const Request& r) {
+  const std::string* fields = r.param("fields");
+  return !fields || *fields != "rates";
+}
+
 using nlohmann::json;
 
 // Hot spot ids with their names.
@@ -62,6 +68,7 @@ void Api::register_metrics_routes() {
                           "for a grid subtree, period and category (fields=rates: the rates alone, fast)",
                .tag = "metrics", .params = metrics_params, .response_schema = "Metrics",
                .permission = Permission::kMetricsRead,
+               .slow = scans_cases,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  Seconds now = options_.clock();
                  WEIGE_ASSIGN(auto sc, scope(r, db));
@@ -85,6 +92,7 @@ void Api::register_metrics_routes() {
                .summary = "The same metrics per day, week or month of creation", .tag = "metrics",
                .params = trend_params, .response_schema = "MetricsTrend",
                .permission = Permission::kMetricsRead,
+               .slow = always_slow,
                .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
                  Bucket bucket = Bucket::kMonth;
                  if (const std::string* b = r.param("bucket")) {
@@ -119,6 +127,7 @@ void Api::register_metrics_routes() {
                           {"format", "query", "string", "xlsx (default) or csv"}},
                .response_schema = "",
                .permission = Permission::kReportExport,
+               .slow = always_slow,
                .handler = [this](Request& r) -> Response {
                  auto run = [&]() -> Result<Response> {
                    auto lease = pool_.acquire();

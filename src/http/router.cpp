@@ -63,6 +63,7 @@ Response Router::dispatch(Request& request, const Guard& guard) const {
     if (guard) {
       if (auto refused = guard(r, request)) return std::move(*refused);
     }
+    if (r.slow && slow_lane_ && r.slow(request)) return slow_lane_(r.handler, request);
     return r.handler(request);
   }
   if (!allow.empty()) {

@@ -32,8 +32,15 @@ struct Route {
   std::string response_schema;   // component name of the 2xx body
   int success_status = 200;
   Permission permission = Permission::kUnset;  // required: see add()
+  // When set and true for a request, the handler may take long (a scan, a
+  // search, an export): after the guard, it runs on the slow lane (see
+  // Router::set_slow_lane) instead of the connection's I/O thread.
+  std::function<bool(const Request&)> slow;
   Handler handler;
 };
+
+// For Route::slow: every request of the route.
+inline bool always_slow(const Request&) { return true; }
 
 class Router {
  public:
@@ -48,12 +55,17 @@ class Router {
   // Finds the route for the request and calls it; 404 when no pattern
   // matches, 405 (with Allow) when the path matches under other methods.
   Response dispatch(Request& request, const Guard& guard = {}) const;
+  // Runs a slow request's handler elsewhere and answers with a deferred
+  // Response (Response::later). Without one, slow handlers run inline.
+  using SlowLane = std::function<Response(const Handler&, Request&)>;
+  void set_slow_lane(SlowLane lane) { slow_lane_ = std::move(lane); }
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   static bool match(const std::string& pattern, const std::string& path,
                     std::map<std::string, std::string>* params);
   std::vector<Route> routes_;
+  SlowLane slow_lane_;
 };
 
 }  // namespace weige::http

@@ -81,6 +81,7 @@ void Api::register_sign_routes() {
   router_.add({.method = "GET", .pattern = "/api/v1/grids/{id}/poster", .operation_id = "gridPoster",
                .summary = "A printable A4 poster of a micro-grid: its head and workers (masked) and its QR code",
                .tag = "signs", .response_schema = "", .permission = Permission::kMapRead,
+               .slow = always_slow,
                .handler = [this](Request& r) -> Response {
                  auto run = [&]() -> Result<Response> {
                    auto lease = pool_.acquire();

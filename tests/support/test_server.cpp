@@ -64,13 +64,14 @@ TestServer::TestServer(TestServerOptions test_options)
       vault_(crypto::Vault::random_for_test()) {
   db_ = open_test_db(db_path_);
   std::string path = db_path_;
-  pool_ = std::make_unique<store::Pool>([path]() { return store::open_sqlite(path, {}); }, 4);
+  pool_ = std::make_unique<store::Pool>([path]() { return store::open_sqlite(path, {}); }, 6);  // I/O threads, slow lane, spare
   http::ApiOptions api_options;
   api_options.files_dir = files_dir_;
   api_options.clock = [this] { return now_.load(); };
   api_options.auth.fast_hash = true;
   api_options.login_per_minute = test_options.login_per_minute;
   api_options.public_reports_per_minute = test_options.public_reports_per_minute;
+  api_options.slow_queue = test_options.slow_queue;
   api_ = std::make_unique<http::Api>(*pool_, vault_, api_options);
   http::ServerOptions options;
   options.port = 0;
@@ -124,7 +125,7 @@ TestServer::~TestServer() {
   set_default_headers({});
   server_->stop();
   thread_.join();
-  api_->finish_writes();
+  api_->finish();
 }
 
 }  // namespace weige::testing

@@ -45,6 +45,7 @@ std::string dump(store::Db& db);
 struct TestServerOptions {
   int login_per_minute = 1000;
   int public_reports_per_minute = 1000;
+  std::size_t slow_queue = 64;  // ApiOptions::slow_queue
 };
 
 class TestServer {

@@ -1,0 +1,124 @@
+// The slow lane (http/slow_lane.h): its queue, its use by the transport, and
+// which routes the API sends to it.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http/server.h"
+#include "http/slow_lane.h"
+#include "support/http_client.h"
+#include "support/mini_map.h"
+#include "support/test_server.h"
+
+namespace weige::http {
+namespace {
+
+using nlohmann::json;
+
+TEST(SlowLaneTest, RunsEveryJobAndRefusesWhenItsQueueIsFull) {
+  std::atomic<int> ran{0};
+  std::promise<void> started, release;
+  std::shared_future<void> released = release.get_future().share();
+  {
+    SlowLane lane(1, 2);
+    std::function<void()> blocker = [&] {
+      started.set_value();
+      released.wait();
+      ++ran;
+    };
+    ASSERT_TRUE(lane.submit(std::move(blocker)));
+    started.get_future().wait();  // the one thread is busy; the queue is empty
+    for (int i = 0; i < 2; ++i) {
+      std::function<void()> job = [&] { ++ran; };
+      EXPECT_TRUE(lane.submit(std::move(job))) << i;
+    }
+    std::function<void()> refused = [&] { ran += 100; };
+    EXPECT_FALSE(lane.submit(std::move(refused)));
+    ASSERT_TRUE(static_cast<bool>(refused)) << "a refused job stays with the caller";
+    release.set_value();
+  }  // the destructor runs what is queued
+  EXPECT_EQ(ran.load(), 3);
+}
+
+// One I/O thread: a long request handed to the lane leaves the thread free,
+// so a cheap request on another connection is answered meanwhile.
+TEST(SlowLaneTest, ALongRequestOnTheLaneLetsItsIoThreadServeOthers) {
+  SlowLane lane(1, 8);
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  Server server(options, [&](Request& request) {
+    Response r;
+    if (request.path == "/fast") return r;
+    r.later = [&](std::function<void(Response)> done) {
+      std::function<void()> job = [released, done = std::move(done)]() mutable {
+        released.wait();
+        Response ready;
+        ready.body = R"({"slow":true})";
+        done(std::move(ready));
+      };
+      ASSERT_TRUE(lane.submit(std::move(job)));
+    };
+    return r;
+  });
+  ASSERT_TRUE(server.start().is_ok());
+  std::thread io([&] { server.run(); });
+  auto slow = std::async(std::launch::async, [&] { return testing::get(server.port(), "/slow"); });
+  ASSERT_EQ(slow.wait_for(std::chrono::milliseconds(200)), std::future_status::timeout);
+  testing::Reply fast = testing::get(server.port(), "/fast");
+  EXPECT_EQ(fast.status, 200);
+  EXPECT_EQ(slow.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout)
+      << "the cheap request was answered while the long one still ran";
+  release.set_value();
+  testing::Reply answered = slow.get();
+  EXPECT_EQ(answered.status, 200);
+  EXPECT_EQ(answered.body, R"({"slow":true})");
+  server.stop();
+  io.join();
+}
+
+// With no room on the lane, every request the routes call slow gets the 503
+// of the one error shape, and every other request is served as before.
+TEST(SlowRoutesTest, ScansSearchesAndExportsGoToTheLaneAndCheapReadsDoNot) {
+  testing::TestServerOptions o;
+  o.slow_queue = 0;
+  testing::TestServer full(o);
+  testing::MiniMap m = testing::build(full.port());
+  testing::create(full.port(), "/api/v1/cases",
+                  {{"category_id", 202}, {"place_id", m.unit1}, {"description", "楼道堆放杂物挡住消防通道"}});
+  const std::string community = std::to_string(m.community_a);
+  for (const std::string& path : std::vector<std::string>{"/api/v1/cases?q=" "%E6%9D%82%E7%89%A9", "/api/v1/metrics",
+                                 "/api/v1/metrics/trend", "/api/v1/reports/monthly?community_id=" + community + "&month=2026-01",
+                                 "/api/v1/audit/verify"}) {
+    testing::Reply r = testing::get(full.port(), path);
+    EXPECT_EQ(r.status, 503) << path << " " << r.body;
+    EXPECT_EQ(testing::body(r)["error"]["code"], "unavailable") << path;
+    EXPECT_EQ(r.headers["retry-after"], "5") << path;
+  }
+  for (const std::string& path : std::vector<std::string>{"/api/v1/cases", "/api/v1/cases?q=", "/api/v1/metrics?fields=rates", "/api/v1/grids"}) {
+    EXPECT_EQ(testing::get(full.port(), path).status, 200) << path;
+  }
+
+  // With room, the same search is answered from the lane.
+  testing::TestServer served;
+  testing::MiniMap n = testing::build(served.port());
+  Id id = testing::create(served.port(), "/api/v1/cases",
+                          {{"category_id", 202}, {"place_id", n.unit1}, {"description", "楼道堆放杂物挡住消防通道"}});
+  testing::Reply found = testing::get(served.port(), "/api/v1/cases?q=%E6%9D%82%E7%89%A9");
+  ASSERT_EQ(found.status, 200) << found.body;
+  json items = testing::body(found)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["id"], id);
+  EXPECT_EQ(testing::get(served.port(), "/api/v1/metrics").status, 200);
+}
+
+}  // namespace
+}  // namespace weige::http
