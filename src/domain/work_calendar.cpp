@@ -24,7 +24,12 @@ Day day_from_civil(int y, unsigned m, unsigned d) {
   return static_cast<Day>(era) * 146097 + static_cast<Day>(doe) - 719468;
 }
 
-std::string format_day(Day z) {
+namespace {
+struct Civil {
+  std::int64_t year;
+  unsigned month, day;
+};
+Civil civil_from_day(Day z) {
   z += 719468;
   const Day era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -34,9 +39,41 @@ std::string format_day(Day z) {
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2), m, d};
+}
+}  // namespace
+
+std::string format_day(Day z) {
+  Civil c = civil_from_day(z);
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y + (m <= 2)), m, d);
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(c.year), c.month, c.day);
   return buf;
+}
+
+Month month_index(Day d) {
+  Civil c = civil_from_day(d);
+  return c.year * 12 + c.month - 1;
+}
+
+Day first_day_of(Month m) {
+  Month year = m >= 0 ? m / 12 : (m - 11) / 12;
+  return day_from_civil(static_cast<int>(year), static_cast<unsigned>(m - year * 12 + 1), 1);
+}
+
+MonthCut cut_by_month(std::optional<Day> from, std::optional<Day> to) {
+  // Whole months: those whose first day is >= from and whose last day is < to.
+  std::optional<Month> first, end;
+  if (from) first = first_day_of(month_index(*from)) == *from ? month_index(*from) : month_index(*from) + 1;
+  if (to) end = month_index(*to);
+  MonthCut cut;
+  if (first && end && *first >= *end) {
+    if (!(from && to && *from >= *to)) cut.days.push_back({from, to});
+    return cut;
+  }
+  cut.months = MonthSpan{first, end};
+  if (first && *from < first_day_of(*first)) cut.days.push_back({from, first_day_of(*first)});
+  if (end && first_day_of(*end) < *to) cut.days.push_back({first_day_of(*end), to});
+  return cut;
 }
 
 std::optional<Day> parse_day(const std::string& iso) {

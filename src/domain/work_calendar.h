@@ -23,6 +23,26 @@ std::string format_day(Day d);
 // 0 = Monday ... 6 = Sunday.
 int weekday(Day d);
 
+// A month as year * 12 + (month - 1): consecutive months are consecutive numbers.
+using Month = std::int64_t;
+Month month_index(Day d);
+Day first_day_of(Month m);
+
+// A range of days [from, to), either end open, cut into the whole months it
+// covers and the days outside them: the spans to read from a monthly and a
+// daily rollup. Together they cover the range exactly once.
+struct DaySpan {
+  std::optional<Day> from, to;  // [from, to); nullopt: open
+};
+struct MonthSpan {
+  std::optional<Month> from, to;  // [from, to); nullopt: open
+};
+struct MonthCut {
+  std::vector<DaySpan> days;        // at most two: before and after the whole months
+  std::optional<MonthSpan> months;  // none when the range holds no whole month
+};
+MonthCut cut_by_month(std::optional<Day> from, std::optional<Day> to);
+
 enum class DayKind { kHoliday, kWorkday };
 
 struct WorkingInterval {

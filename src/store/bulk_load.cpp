@@ -37,12 +37,13 @@ Status DeferredSchema::restore(Db& db, const std::function<void(const std::strin
 
 Status rebuild_case_derivatives(Db& db) {
   if (db.dialect() != "sqlite") return {};
-  // The same statements migration 0007 ends with, after emptying both (and
+  // The same statements migration 0007 ends with, after emptying them (and
   // the queue of migration 0009: the rebuild indexes every case).
   return db.exec_script(
       "DELETE FROM cases_fts_pending;"
       "INSERT INTO cases_fts(cases_fts) VALUES ('rebuild');"
       "DELETE FROM case_rollup;"
+      "DELETE FROM case_rollup_month;"
       "INSERT INTO case_rollup_feed SELECT 1, grid_id, community_id, created_at, state, settled_level, responded_at,"
       " accept_due_at, first_resolved_at, resolve_due_at, rating FROM cases ORDER BY id;");
 }

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/work_calendar.h"
+
 namespace weige::store {
 namespace {
 
@@ -710,25 +712,48 @@ Result<std::optional<RateCounts>> rollup_rate_counts(Db& db, const CaseFilter& f
     where += " AND community_id IN " + in_list(f.community_ids.size());
     for (Id id : f.community_ids) p.emplace_back(id);
   }
-  if (f.created_from) {
-    where += " AND day >= ?";
-    p.emplace_back((*f.created_from + kLocal) / kDay);
-  }
-  if (f.created_to) {
-    where += " AND day < ?";
-    p.emplace_back((*f.created_to + kLocal) / kDay);
-  }
-  RateCounts c;
-  WEIGE_TRY(db.query("SELECT coalesce(sum(total), 0), coalesce(sum(open), 0), coalesce(sum(finished), 0), "
-                     "coalesce(sum(settled_micro), 0), coalesce(sum(settled_community), 0), "
-                     "coalesce(sum(settled_subdistrict), 0), coalesce(sum(responded), 0), "
-                     "coalesce(sum(resolved), 0), coalesce(sum(resolved_on_time), 0), coalesce(sum(rated), 0), "
-                     "coalesce(sum(satisfied), 0) FROM case_rollup" +
-                         where,
-                     p, [&](const Row& r) {
-                       c = {r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5),
-                            r.i64(6), r.i64(7), r.i64(8), r.i64(9), r.i64(10)};
-                     }));
+  // Whole months from the month rows (migration 0012), the days around them
+  // from the day rows: a year is at most 12 + 60 rows a key, not 365.
+  auto day_of = [&](const std::optional<Seconds>& t) -> std::optional<Day> {
+    if (!t) return std::nullopt;
+    return (*t + kLocal) / kDay;
+  };
+  MonthCut cut = cut_by_month(day_of(f.created_from), day_of(f.created_to));
+  RateCounts c{};
+  auto add = [&](const char* table, const char* column, std::optional<std::int64_t> from,
+                 std::optional<std::int64_t> to) -> Status {
+    std::string sql = std::string(
+                          "SELECT coalesce(sum(total), 0), coalesce(sum(open), 0), coalesce(sum(finished), 0), "
+                          "coalesce(sum(settled_micro), 0), coalesce(sum(settled_community), 0), "
+                          "coalesce(sum(settled_subdistrict), 0), coalesce(sum(responded), 0), "
+                          "coalesce(sum(resolved), 0), coalesce(sum(resolved_on_time), 0), coalesce(sum(rated), 0), "
+                          "coalesce(sum(satisfied), 0) FROM ") +
+                      table + where;
+    Params q = p;
+    if (from) {
+      sql += std::string(" AND ") + column + " >= ?";
+      q.emplace_back(*from);
+    }
+    if (to) {
+      sql += std::string(" AND ") + column + " < ?";
+      q.emplace_back(*to);
+    }
+    return db.query(sql, q, [&](const Row& r) {
+      c.total += r.i64(0);
+      c.open += r.i64(1);
+      c.finished += r.i64(2);
+      c.settled_micro += r.i64(3);
+      c.settled_community += r.i64(4);
+      c.settled_subdistrict += r.i64(5);
+      c.responded += r.i64(6);
+      c.resolved += r.i64(7);
+      c.resolved_on_time += r.i64(8);
+      c.rated += r.i64(9);
+      c.satisfied += r.i64(10);
+    });
+  };
+  for (const DaySpan& span : cut.days) WEIGE_TRY(add("case_rollup", "day", span.from, span.to));
+  if (cut.months) WEIGE_TRY(add("case_rollup_month", "month", cut.months->from, cut.months->to));
   return std::optional<RateCounts>(c);
 }
 

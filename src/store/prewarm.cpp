@@ -13,9 +13,9 @@ const std::vector<std::string>& hot_tables() {
   // reads places and emergencies; reads and the inbox read cases, events and
   // attachments; the dashboard reads the rollup; search reads the index.
   static const std::vector<std::string> tables{
-      "cases",          "case_events",    "places",      "grids",        "emergency_places",
-      "case_rollup",    "attachments",    "mediations",  "cases_fts_idx", "cases_fts_data",
-      "cases_fts_docsize"};
+      "cases",          "case_events",       "places",      "grids",         "emergency_places",
+      "case_rollup",    "case_rollup_month", "attachments", "mediations",    "cases_fts_idx",
+      "cases_fts_data", "cases_fts_docsize"};
   return tables;
 }
 

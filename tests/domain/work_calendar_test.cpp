@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <vector>
+
 namespace weige {
 namespace {
 
@@ -69,6 +72,59 @@ TEST(WorkCalendarTest, WorkingSecondsBetweenIsTheInverse) {
   }
   EXPECT_EQ(cal.working_seconds_between(at("2026-11-30", 12), at("2026-11-30", 13)), 0);
   EXPECT_EQ(cal.working_seconds_between(at("2026-11-30", 13), at("2026-11-30", 12)), 0);
+}
+
+}  // namespace
+}  // namespace weige
+
+namespace weige {
+namespace {
+
+TEST(MonthTest, MonthsAreConsecutiveAndStartOnTheirFirstDay) {
+  EXPECT_EQ(month_index(*parse_day("2026-01-31")), 2026 * 12);
+  EXPECT_EQ(month_index(*parse_day("2025-12-01")), 2026 * 12 - 1);
+  EXPECT_EQ(first_day_of(2024 * 12 + 1), *parse_day("2024-02-01"));
+  for (Day d = *parse_day("1969-11-01"); d < *parse_day("2028-03-01"); ++d) {
+    Month m = month_index(d);
+    ASSERT_LE(first_day_of(m), d) << format_day(d);
+    ASSERT_LT(d, first_day_of(m + 1)) << format_day(d);
+  }
+}
+
+// Every day of a window is covered exactly as often as it lies in the range:
+// once inside, never outside, for every pair of ends, open or not.
+TEST(MonthTest, ACutCoversItsRangeExactlyOnce) {
+  const Day lo = *parse_day("2025-10-20"), hi = *parse_day("2026-04-10");
+  std::vector<std::optional<Day>> ends{std::nullopt};
+  for (Day d = lo + 3; d < hi - 3; d += 5) ends.push_back(d);
+  for (const char* edge : {"2025-11-01", "2025-12-01", "2026-01-01", "2026-02-28", "2026-03-01"}) ends.push_back(*parse_day(edge));
+  for (const auto& from : ends) {
+    for (const auto& to : ends) {
+      MonthCut cut = cut_by_month(from, to);
+      ASSERT_LE(cut.days.size(), 2u);
+      std::map<Day, int> covered;
+      for (const auto& span : cut.days) {
+        ASSERT_TRUE(span.from || span.to || cut.days.size() == 1);
+        for (Day d = span.from.value_or(lo); d < span.to.value_or(hi); ++d) ++covered[d];
+      }
+      if (cut.months) {
+        Month m0 = cut.months->from.value_or(month_index(lo)), m1 = cut.months->to.value_or(month_index(hi) + 1);
+        for (Month m = m0; m < m1; ++m) {
+          for (Day d = first_day_of(m); d < first_day_of(m + 1); ++d) ++covered[d];
+        }
+      }
+      for (Day d = lo; d < hi; ++d) {
+        bool in = (!from || d >= *from) && (!to || d < *to);
+        ASSERT_EQ(covered[d], in ? 1 : 0) << "day " << format_day(d) << " from " << (from ? format_day(*from) : "-")
+                                          << " to " << (to ? format_day(*to) : "-");
+      }
+      bool whole_month = false;
+      for (Month m = month_index(lo) - 2; m <= month_index(hi) + 2; ++m) {
+        whole_month = whole_month || ((!from || first_day_of(m) >= *from) && (!to || first_day_of(m + 1) <= *to));
+      }
+      EXPECT_EQ(cut.months.has_value(), whole_month);
+    }
+  }
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "demo/case_history.h"
 #include "demo/generator.h"
+#include "domain/work_calendar.h"
 #include "store/case_store.h"
 #include "store/map_store.h"
 #include "support/http_client.h"
@@ -76,6 +77,25 @@ class CaseSearchRollupTest : public ::testing::Test {
     f.community_id = community;
     f.created_from = midnight(30);
     out.push_back({"community, last 30 days", f});
+    // Whole months come from the month rows (migration 0012), the days
+    // around them from the day rows.
+    Day today = (server_->now() + kLocalMidnightOffset) / 86400;
+    auto local_midnight = [](Day d) { return d * 86400 - kLocalMidnightOffset; };
+    Month this_month = month_index(today);
+    f = {};
+    f.community_id = community;
+    f.created_from = local_midnight(first_day_of(this_month - 1));
+    f.created_to = local_midnight(first_day_of(this_month));
+    out.push_back({"community, last calendar month", f});
+    f = {};
+    f.community_ids = *store::community_ids_of(db(), subdistrict);
+    f.created_from = midnight(44);
+    f.created_to = midnight(1);
+    out.push_back({"subdistrict, 44 days ago to yesterday", f});
+    f = {};
+    f.grid_ids = {busy_micro};
+    f.created_from = local_midnight(first_day_of(this_month - 2) + 3);
+    out.push_back({"micro-grid, from the 4th two months ago", f});
     f = {};
     f.grid_ids = {-1};  // what restrict() leaves for a filter outside the scope
     out.push_back({"nothing", f});

@@ -128,6 +128,10 @@ TEST(BulkLoadTest, RebuiltSearchIndexAndRollupEqualWhatTheTriggersKeep) {
   auto expected = table(*by_trigger, rollup);
   EXPECT_GT(expected.size(), 300u);
   EXPECT_EQ(table(*bulk, rollup), expected);
+  const std::string by_month = "SELECT * FROM case_rollup_month ORDER BY tier, grid_id, community_id, month";
+  auto months = table(*by_trigger, by_month);
+  EXPECT_GT(months.size(), 10u);
+  EXPECT_EQ(table(*bulk, by_month), months);
   for (const char* phrase : {"电梯又坏", "电动车", "一直叫"}) {
     std::string q = std::string("SELECT rowid FROM cases_fts WHERE cases_fts MATCH '\"") + phrase + "\"' ORDER BY rowid";
     auto hits = table(*by_trigger, q);

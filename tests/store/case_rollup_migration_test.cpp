@@ -60,6 +60,14 @@ TEST(CaseRollupMigrationTest, FillsTheIndexAndTheRollupFromExistingCases) {
   filters[1].community_id = 7;
   filters[2].grid_ids = {1, 3};
   filters[3].created_from = (1'780'000'000 + 10 * 40'000 + 8 * 3600) / 86400 * 86400 - 8 * 3600;
+  // The month rows of migration 0012, filled from the day rows: the unbounded
+  // filters read only them, and they match the days summed by month.
+  EXPECT_EQ(*db.scalar("SELECT count(*) FROM (SELECT tier, grid_id, community_id, "
+                       "strftime('%Y-%m', day * 86400, 'unixepoch') m, sum(total) t FROM case_rollup GROUP BY 1, 2, 3, 4 "
+                       "EXCEPT SELECT tier, grid_id, community_id, printf('%04d-%02d', month / 12, month % 12 + 1), "
+                       "total FROM case_rollup_month)"),
+            0);
+  EXPECT_GT(*db.scalar("SELECT count(*) FROM case_rollup_month"), 3);
   for (const auto& g : filters) {
     auto rolled = rollup_rate_counts(db, g);
     ASSERT_TRUE(rolled && *rolled);
