@@ -293,6 +293,9 @@ json Api::openapi() const {
     }
     json error = {{"description", "error"}, {"content", {{"application/json", {{"schema", ref("Error")}}}}}};
     op["responses"] = {{std::to_string(r.success_status), ok}, {"4XX", error}, {"5XX", error}};
+    // Long requests (a scan, a search, an export) may run on the slow lane,
+    // and get 503 with Retry-After when its queue is full (http/slow_lane.h).
+    if (r.slow) op["x-slow-lane"] = true;
     paths[r.pattern][lower(r.method)] = op;
   }
   return {{"openapi", "3.1.0"},

@@ -107,6 +107,13 @@ TEST(SlowRoutesTest, ScansSearchesAndExportsGoToTheLaneAndCheapReadsDoNot) {
     EXPECT_EQ(testing::get(full.port(), path).status, 200) << path;
   }
 
+  // The OpenAPI document marks the routes that may use the lane.
+  json spec = testing::body(testing::get(full.port(), "/api/v1/openapi.json"));
+  EXPECT_EQ(spec["paths"]["/api/v1/metrics"]["get"].value("x-slow-lane", false), true);
+  EXPECT_EQ(spec["paths"]["/api/v1/cases"]["get"].value("x-slow-lane", false), true);  // with q=
+  EXPECT_FALSE(spec["paths"]["/api/v1/cases/{id}"]["get"].contains("x-slow-lane"));
+  EXPECT_FALSE(spec["paths"]["/api/v1/cases"]["post"].contains("x-slow-lane"));
+
   // With room, the same search is answered from the lane.
   testing::TestServer served;
   testing::MiniMap n = testing::build(served.port());
