@@ -681,7 +681,7 @@ def write_results(r, conns, smoke=False):
         "The inbox is `GET /api/v1/cases` with the console's open states, newest first, 20 a page (pages 1-5), as a "
         "community secretary (scope: the community's grids). The search is `q=` with 3+ characters (the trigram "
         "index) over phrases and compound names, in the same scope. The dashboard rates are `GET /api/v1/metrics?"
-        "fields=rates` over the last 365 days, read from the rollup table (migration 0007). Checked before timing: "
+        "fields=rates` over the last 365 days, read from the rollup tables (migrations 0007 and 0012: whole months from the month rows, the days around them from the day rows). Checked before timing: "
         f"{json.dumps(r.get('query_checks', {}), ensure_ascii=False)}",
         "",
         "![throughput and p99 against connections](throughput.png)",
