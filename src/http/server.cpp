@@ -116,11 +116,12 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version = req.version();
     if (response.later) {
       // Finish on this session's executor once the response is ready (after
-      // a group commit). The callback runs on the committer's thread, and its
-      // closure lives on there after it returns: it hands its reference to
-      // the session over to the posted handler, so the session is never
-      // destroyed on that thread, where it could outlive its io_context
-      // (the heap corruption in docs/decisions.md, "one io_context per I/O thread").
+      // a group commit, or from the slow lane). The callback runs on another
+      // thread, and its closure lives on there after it returns: it hands its
+      // reference to the session over to the posted handler, so the session
+      // is never destroyed on that thread, where it could outlive its
+      // io_context (the heap corruption in docs/decisions.md, "One
+      // io_context per I/O thread").
       auto later = std::move(response.later);
       later([self = shared_from_this(), version, keep_alive, head](Response ready) mutable {
         auto executor = self->stream_.get_executor();
