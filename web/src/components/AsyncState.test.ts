@@ -31,6 +31,15 @@ describe('AsyncState', () => {
     expect(w.text()).toContain('无法连接服务器')
   })
 
+  it('says the server is busy on a 503, to try again', () => {
+    const w = mountWithApp(AsyncState, {
+      props: { loading: false, error: new ApiError(503, 'unavailable', 'too many long requests are waiting') },
+      slots,
+    })
+    expect(w.text()).toContain('服务器正忙，请稍后重试')
+    expect(w.find('button').exists()).toBe(true)
+  })
+
   it('shows the empty text when there is nothing', () => {
     const w = mountWithApp(AsyncState, { props: { loading: false, empty: true, emptyText: '没有' }, slots })
     expect(w.text()).toContain('没有')

@@ -153,6 +153,7 @@ const en: Shape<Messages> = {
     retry: 'Retry',
     error: 'Could not load',
     networkError: 'Cannot reach the server',
+    busy: 'The server is busy; please try again shortly',
     empty: 'No data',
     search: 'Search',
     refresh: 'Refresh',

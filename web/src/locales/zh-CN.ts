@@ -151,6 +151,7 @@ const zhCN = {
     retry: '重试',
     error: '加载失败',
     networkError: '无法连接服务器',
+    busy: '服务器正忙，请稍后重试',
     empty: '暂无数据',
     search: '查询',
     refresh: '刷新',
