@@ -63,7 +63,10 @@ Day first_day_of(Month m) {
 MonthCut cut_by_month(std::optional<Day> from, std::optional<Day> to) {
   // Whole months: those whose first day is >= from and whose last day is < to.
   std::optional<Month> first, end;
-  if (from) first = first_day_of(month_index(*from)) == *from ? month_index(*from) : month_index(*from) + 1;
+  if (from) {
+    Month m = month_index(*from);
+    first = first_day_of(m) == *from ? m : m + 1;
+  }
   if (to) end = month_index(*to);
   MonthCut cut;
   if (first && end && *first >= *end) {

@@ -57,15 +57,15 @@ class Router {
   Response dispatch(Request& request, const Guard& guard = {}) const;
   // Runs a slow request's handler elsewhere and answers with a deferred
   // Response (Response::later). Without one, slow handlers run inline.
-  using SlowLane = std::function<Response(const Handler&, Request&)>;
-  void set_slow_lane(SlowLane lane) { slow_lane_ = std::move(lane); }
+  using Handoff = std::function<Response(const Handler&, Request&)>;
+  void set_slow_lane(Handoff handoff) { slow_lane_ = std::move(handoff); }
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   static bool match(const std::string& pattern, const std::string& path,
                     std::map<std::string, std::string>* params);
   std::vector<Route> routes_;
-  SlowLane slow_lane_;
+  Handoff slow_lane_;
 };
 
 }  // namespace weige::http
