@@ -20,7 +20,7 @@ for arg in "$@"; do
 done
 
 bash scripts/setup.sh --with-browser
-bash scripts/build.sh RelWithDebInfo build
+bash scripts/build.sh Check build
 (cd build && ctest --output-on-failure -j2 --timeout 300)
 
 if [ "$slow" = 1 ]; then

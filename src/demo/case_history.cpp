@@ -28,7 +28,7 @@ struct SiteInfo {
   PlaceKind kind = PlaceKind::kShopStreet;
 };
 
-struct World {
+struct HistoryWorld {
   Id community = 0;
   Id huarun = 0;
   std::vector<UnitInfo> huarun_units, other_units;
@@ -41,8 +41,8 @@ struct World {
   std::map<Id, Id> contract;                          // compound -> property company
 };
 
-Result<World> load_world(store::Db& db) {
-  World w;
+Result<HistoryWorld> load_history_world(store::Db& db) {
+  HistoryWorld w;
   WEIGE_ASSIGN(auto comm,
                db.row("SELECT id FROM places WHERE kind = 'community' ORDER BY id LIMIT 1"));
   if (!comm)
@@ -109,7 +109,7 @@ Result<World> load_world(store::Db& db) {
 }
 
 // Property contracts: Huarun with 华润物业, most other compounds with one of two more companies.
-Status sign_contracts(store::Db& db, World& w, Rng& rng) {
+Status sign_contracts(store::Db& db, HistoryWorld& w, Rng& rng) {
   WEIGE_ASSIGN(auto huarun_co, db.row("SELECT id FROM organisations WHERE kind = "
                                       "'property_company' AND name LIKE '华润%' LIMIT 1"));
   Id huarun_company = 0;
@@ -182,9 +182,9 @@ const std::vector<std::pair<const char*, int>> kTowerMix{{"order.parking", 30},
                                                          {"facilities.public", 25},
                                                          {"environment.sanitation", 20}};
 
-class Writer {
+class HistoryWriter {
  public:
-  Writer(store::Db& db, const crypto::Vault& vault, World& w, Rng& rng, const WorkCalendar& cal,
+  HistoryWriter(store::Db& db, const crypto::Vault& vault, HistoryWorld& w, Rng& rng, const WorkCalendar& cal,
          Seconds end)
       : db_(db), vault_(vault), w_(w), rng_(rng), cal_(cal), end_(end) {}
 
@@ -413,14 +413,14 @@ class Writer {
 
   store::Db& db_;
   const crypto::Vault& vault_;
-  World& w_;
+  HistoryWorld& w_;
   Rng& rng_;
   const WorkCalendar& cal_;
   Seconds end_;
 };
 
 // Grandma Wang's case, replayed from the article.
-Result<Id> write_grandma_wang(store::Db& db, const crypto::Vault& vault, World& w, Rng& rng,
+Result<Id> write_grandma_wang(store::Db& db, const crypto::Vault& vault, HistoryWorld& w, Rng& rng,
                               const WorkCalendar& cal, Seconds end) {
   const UnitInfo* unit = nullptr;
   for (const auto& u : w.other_units) {
@@ -607,11 +607,11 @@ Result<CaseHistorySummary> generate_case_history(store::Db& db, const crypto::Va
   Status s = store::in_write_transaction(db, [&]() -> Status {
     WEIGE_ASSIGN(auto existing, db.scalar("SELECT count(*) FROM cases"));
     if (existing > 0) return Status::conflict("the database already holds cases");
-    WEIGE_ASSIGN(World w, load_world(db));
+    WEIGE_ASSIGN(HistoryWorld w, load_history_world(db));
     Rng rng(params.seed ^ 0x5eed0ca5e5ULL);
     WEIGE_TRY(sign_contracts(db, w, rng));
     WEIGE_ASSIGN(WorkCalendar cal, store::load_calendar(db));
-    Writer writer(db, vault, w, rng, cal, params.end);
+    HistoryWriter writer(db, vault, w, rng, cal, params.end);
     WorkCalendar local({}, 480);
     Day last = local.local_day(params.end);
     for (int d = 0; d < params.days; ++d) {

@@ -27,7 +27,7 @@ struct Site {
   Id place = 0, grid = 0, community = 0;
 };
 
-struct World {
+struct CityWorld {
   std::vector<Unit> units;
   std::vector<Site> sites;
   std::unordered_map<Id, std::vector<Id>> micro_workers;  // micro-grid -> head and workers
@@ -38,8 +38,8 @@ struct World {
   std::map<std::string, store::Category> categories;      // by code
 };
 
-Result<World> load_world(store::Db& db) {
-  World w;
+Result<CityWorld> load_city_world(store::Db& db) {
+  CityWorld w;
   std::unordered_map<Id, std::pair<Id, std::int64_t>> residents;  // unit -> first person, count
   WEIGE_TRY(db.query("SELECT h.parent_id, min(p.id), max(p.id), count(*) FROM persons p JOIN places h ON h.id = "
                      "p.household_id GROUP BY h.parent_id",
@@ -181,7 +181,7 @@ const char* action_into(CaseState s) {
 
 class CaseMaker {
  public:
-  CaseMaker(store::Db& db, const crypto::Vault& vault, const World& w, const WorkCalendar& cal, Seconds end,
+  CaseMaker(store::Db& db, const crypto::Vault& vault, const CityWorld& w, const WorkCalendar& cal, Seconds end,
             std::uint64_t seed)
       : db_(db), vault_(vault), w_(w), cal_(cal), end_(end), rng_(seed) {}
 
@@ -401,7 +401,7 @@ class CaseMaker {
 
   store::Db& db_;
   const crypto::Vault& vault_;
-  const World& w_;
+  const CityWorld& w_;
   const WorkCalendar& cal_;
   Seconds end_;
   Rng rng_;
@@ -425,7 +425,7 @@ Result<CityCaseSummary> generate_city_cases(store::Db& db, const crypto::Vault& 
   if (params.days < 1 || params.days > 3660) return Status::invalid("days is 1-3660");
   WEIGE_ASSIGN(auto existing, db.scalar("SELECT count(*) FROM cases"));
   if (existing > 0) return Status::conflict("the database already holds " + std::to_string(existing) + " cases");
-  WEIGE_ASSIGN(World w, load_world(db));
+  WEIGE_ASSIGN(CityWorld w, load_city_world(db));
   WEIGE_ASSIGN(WorkCalendar cal, store::load_calendar(db));
 
   // How many cases each day gets: 85%-115% of the rate, weekends 80% of that.

@@ -10,7 +10,7 @@ namespace {
 using P = Permission;
 using R = Role;
 
-constexpr std::array<std::pair<P, std::string_view>, 23> kNames{{
+constexpr std::array<std::pair<P, std::string_view>, 23> kPermissionNames{{
     {P::kUnset, "unset"},           {P::kPublic, "public"},         {P::kSignedIn, "signed_in"},
     {P::kMapRead, "map_read"},      {P::kMapWrite, "map_write"},    {P::kPeopleRead, "people_read"},
     {P::kPeopleWrite, "people_write"}, {P::kPiiReveal, "pii_reveal"}, {P::kCaseRead, "case_read"},
@@ -79,14 +79,14 @@ const std::map<R, std::set<P>>& life_table() {
 }  // namespace
 
 std::string_view to_string(Permission p) {
-  for (const auto& [k, n] : kNames) {
+  for (const auto& [k, n] : kPermissionNames) {
     if (k == p) return n;
   }
   return "unset";
 }
 
 std::optional<Permission> parse_permission(std::string_view s) {
-  for (const auto& [k, n] : kNames) {
+  for (const auto& [k, n] : kPermissionNames) {
     if (n == s && k != P::kUnset) return k;
   }
   return std::nullopt;
@@ -95,7 +95,7 @@ std::optional<Permission> parse_permission(std::string_view s) {
 const std::vector<Permission>& all_permissions() {
   static const std::vector<Permission> all = [] {
     std::vector<Permission> v;
-    for (const auto& [k, n] : kNames) {
+    for (const auto& [k, n] : kPermissionNames) {
       if (k != P::kUnset) v.push_back(k);
     }
     return v;

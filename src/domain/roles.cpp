@@ -5,7 +5,7 @@
 
 namespace weige {
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 11> kNames{{
+constexpr std::array<std::pair<Role, std::string_view>, 11> kRoleNames{{
     {Role::kSubdistrictAdmin, "subdistrict_admin"},
     {Role::kSubdistrictStaff, "subdistrict_staff"},
     {Role::kCommunityAdmin, "community_admin"},
@@ -21,14 +21,14 @@ constexpr std::array<std::pair<Role, std::string_view>, 11> kNames{{
 }  // namespace
 
 std::string_view to_string(Role r) {
-  for (const auto& [k, n] : kNames) {
+  for (const auto& [k, n] : kRoleNames) {
     if (k == r) return n;
   }
   return "unknown";
 }
 
 std::optional<Role> parse_role(std::string_view s) {
-  for (const auto& [k, n] : kNames) {
+  for (const auto& [k, n] : kRoleNames) {
     if (n == s) return k;
   }
   return std::nullopt;

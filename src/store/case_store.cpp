@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/work_calendar.h"
+#include "store/sql_util.h"
 
 namespace weige::store {
 namespace {
@@ -18,8 +19,6 @@ constexpr const char* kOpenStateTerm = "state NOT IN ('rejected','closed','rated
 constexpr std::size_t kOpenStateCount = static_cast<std::size_t>(CaseState::kMerged) + 1 - 4;
 
 Value opt_seconds(const std::optional<Seconds>& s) { return s ? Value(*s) : Value(nullptr); }
-Value blob(const std::string& s) { return s.empty() ? Value(nullptr) : Value(Blob{s}); }
-Value text_or_null(const std::string& s) { return s.empty() ? Value(nullptr) : Value(s); }
 std::optional<Seconds> secs(const Row& r, std::size_t i) { return r.opt_i64(i); }
 
 // ---- categories ----
@@ -171,12 +170,12 @@ Params case_params(const CaseRecord& c) {
           opt(c.compound_id),
           c.location ? Value(c.location->lng) : Value(nullptr),
           c.location ? Value(c.location->lat) : Value(nullptr),
-          blob(c.address_sealed),
+          blob_or_null(c.address_sealed),
           opt(c.grid_id),
           opt(c.community_id),
           opt(c.reporter_person_id),
-          blob(c.reporter_name_sealed),
-          blob(c.reporter_phone_sealed),
+          blob_or_null(c.reporter_name_sealed),
+          blob_or_null(c.reporter_phone_sealed),
           text_or_null(c.reporter_phone_index),
           static_cast<std::int64_t>(c.on_behalf_of),
           static_cast<std::int64_t>(c.anonymous),

@@ -121,6 +121,7 @@ Status RowBatch::flush() {
 }
 
 std::string in_list(std::size_t n) {
+  if (n == 0) return "(NULL)";
   std::string s = "(";
   for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
   return s + ")";

@@ -81,7 +81,8 @@ class Db {
   Result<std::int64_t> scalar(std::string_view sql, const Params& params = {});
 };
 
-// "(?,?,...,?)" with n placeholders, for "x IN (...)" (n >= 1).
+// "(?,?,...,?)" with n placeholders, for "x IN (...)"; "(NULL)" for none,
+// which matches nothing.
 std::string in_list(std::size_t n);
 
 // Inserts many rows with one multi-row "INSERT ... VALUES (...),(...)" per

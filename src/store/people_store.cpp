@@ -1,5 +1,7 @@
 #include "store/people_store.h"
 
+#include "store/sql_util.h"
+
 namespace weige::store {
 namespace {
 
@@ -28,14 +30,6 @@ PersonRecord person_from(const Row& r) {
   return p;
 }
 
-Value blob_or_null(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return Blob{s};
-}
-Value text_or_null(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
 
 Params person_params(const PersonRecord& p) {
   return {std::string(to_string(p.kind)),

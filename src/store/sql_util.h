@@ -21,13 +21,9 @@ inline std::string quote_ident(const std::string& name) {
   return out + "\"";
 }
 
-// "(?,?,?)" for n values; "(NULL)" for none, which matches nothing.
-inline std::string in_list(std::size_t n) {
-  if (n == 0) return "(NULL)";
-  std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s + ")";
-}
+// Text and blob values that are NULL when empty.
+inline Value text_or_null(const std::string& s) { return s.empty() ? Value(nullptr) : Value(s); }
+inline Value blob_or_null(const std::string& s) { return s.empty() ? Value(nullptr) : Value(Blob{s}); }
 
 // Appends " AND <column> IN (...)" and its parameters when `ids` is set.
 inline void and_in(std::string& sql, Params& params, const char* column,
@@ -65,10 +61,6 @@ Result<Page<T>> select_page(Db& db, const char* columns, const char* table,
                          order + " LIMIT ? OFFSET ?",
                      params, [&](const Row& r) { page.items.push_back(from(r)); }));
   return page;
-}
-
-inline Value text_or_null(const std::string& s) {
-  return s.empty() ? Value(nullptr) : Value(s);
 }
 
 }  // namespace weige::store

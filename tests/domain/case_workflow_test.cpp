@@ -13,11 +13,11 @@
 namespace weige {
 namespace {
 
-using S = CaseState;
+using CS = CaseState;
 
-const std::vector<CaseState> kStates{S::kReported, S::kAccepted, S::kRejected, S::kDispatched,
-                                     S::kInProgress, S::kResolved, S::kVerified, S::kClosed,
-                                     S::kRated, S::kParked, S::kInReview, S::kMerged};
+const std::vector<CaseState> kStates{CS::kReported, CS::kAccepted, CS::kRejected, CS::kDispatched,
+                                     CS::kInProgress, CS::kResolved, CS::kVerified, CS::kClosed,
+                                     CS::kRated, CS::kParked, CS::kInReview, CS::kMerged};
 
 struct Expect {
   std::set<std::string> from;
@@ -109,13 +109,13 @@ TEST(CaseWorkflowTest, MissingRequiredFieldsAreInvalid) {
     std::string field;
   };
   const Case cases[] = {
-      {Action::kReject, S::kReported, Role::kGridWorker, "reason"},
-      {Action::kResolve, S::kInProgress, Role::kMicroGridWorker, "note"},
-      {Action::kRate, S::kClosed, Role::kResident, "rating"},
-      {Action::kRequestExtension, S::kInProgress, Role::kPropertyStaff, "reason"},
-      {Action::kEscalate, S::kInProgress, Role::kMicroGridHead, "reason"},
-      {Action::kPark, S::kAccepted, Role::kCommunityAdmin, "reason"},
-      {Action::kMerge, S::kReported, Role::kGridWorker, "target_case_id"},
+      {Action::kReject, CS::kReported, Role::kGridWorker, "reason"},
+      {Action::kResolve, CS::kInProgress, Role::kMicroGridWorker, "note"},
+      {Action::kRate, CS::kClosed, Role::kResident, "rating"},
+      {Action::kRequestExtension, CS::kInProgress, Role::kPropertyStaff, "reason"},
+      {Action::kEscalate, CS::kInProgress, Role::kMicroGridHead, "reason"},
+      {Action::kPark, CS::kAccepted, Role::kCommunityAdmin, "reason"},
+      {Action::kMerge, CS::kReported, Role::kGridWorker, "target_case_id"},
   };
   for (const auto& c : cases) {
     CaseFacts f;
@@ -127,7 +127,7 @@ TEST(CaseWorkflowTest, MissingRequiredFieldsAreInvalid) {
     EXPECT_EQ(d.status().details()["field"], c.field) << to_string(c.action);
   }
   CaseFacts f;
-  f.state = S::kInProgress;
+  f.state = CS::kInProgress;
   ActionInput in;
   in.reason = "x";
   in.hours = -1;
@@ -137,13 +137,13 @@ TEST(CaseWorkflowTest, MissingRequiredFieldsAreInvalid) {
 TEST(CaseWorkflowTest, ConditionsBeyondStateAndRole) {
   ActionInput in = full_input();
   CaseFacts f;
-  f.state = S::kResolved;
+  f.state = CS::kResolved;
   f.resolver_person_id = 7;
   EXPECT_EQ(decide(f, Action::kVerify, {Role::kGridWorker, 7}, in).status().code(), Code::kForbidden);
   EXPECT_TRUE(decide(f, Action::kVerify, {Role::kGridWorker, 8}, in));
   f.needs_verification = true;
   EXPECT_EQ(decide(f, Action::kClose, {Role::kGridWorker, 8}, in).status().code(), Code::kConflict);
-  f.state = S::kInProgress;
+  f.state = CS::kInProgress;
   f.handler = HandlerKind::kDistrict;
   EXPECT_EQ(decide(f, Action::kEscalate, {Role::kSystem, {}}, in).status().code(), Code::kConflict);
   f.handler = HandlerKind::kMicroGrid;
@@ -155,30 +155,30 @@ TEST(CaseWorkflowTest, ConditionsBeyondStateAndRole) {
   EXPECT_EQ(decide(f, Action::kRequestExtension, {Role::kMicroGridHead, 1}, in).status().code(), Code::kConflict);
   auto approved = decide(f, Action::kApproveExtension, {Role::kCommunityAdmin, 1}, in);
   ASSERT_TRUE(approved);
-  EXPECT_EQ(approved->to, S::kInProgress);
+  EXPECT_EQ(approved->to, CS::kInProgress);
   EXPECT_FALSE(approved->extension_pending);
 }
 
 TEST(CaseWorkflowTest, UnsatisfiedReopensOnceThenGoesToReview) {
   CaseFacts f;
-  f.state = S::kClosed;
+  f.state = CS::kClosed;
   ActionInput in;
   in.rating = Rating::kUnsatisfied;
   auto first = decide(f, Action::kRate, {Role::kResident, {}}, in);
   ASSERT_TRUE(first);
-  EXPECT_EQ(first->to, S::kInProgress);
+  EXPECT_EQ(first->to, CS::kInProgress);
   EXPECT_TRUE(first->reopened);
   f.reopen_count = 1;
   auto second = decide(f, Action::kRate, {Role::kResident, {}}, in);
   ASSERT_TRUE(second);
-  EXPECT_EQ(second->to, S::kInReview);
+  EXPECT_EQ(second->to, CS::kInReview);
   in.rating = Rating::kBasicallySatisfied;
-  EXPECT_EQ(decide(f, Action::kRate, {Role::kResident, {}}, in)->to, S::kRated);
+  EXPECT_EQ(decide(f, Action::kRate, {Role::kResident, {}}, in)->to, CS::kRated);
 }
 
 TEST(CaseWorkflowTest, AllowedActionsAreExactlyTheDecidableOnes) {
   CaseFacts f;
-  f.state = S::kReported;
+  f.state = CS::kReported;
   auto a = allowed_actions(f, {Role::kGridWorker, 1});
   std::set<std::string> names;
   for (Action x : a) names.insert(std::string(to_string(x)));

@@ -10,17 +10,17 @@
 namespace weige {
 namespace {
 
-using S = ErrandState;
+using ES = ErrandState;
 using A = ErrandAction;
 
 TEST(ErrandWorkflow, EveryStateAndActionAgainstTheExpectedTable) {
   // Written out independently: (from, action) -> to; anything else is a conflict.
-  const std::map<std::pair<S, A>, S> expected{
-      {{S::kRequested, A::kAccept}, S::kAccepted}, {{S::kRequested, A::kCancel}, S::kCancelled},
-      {{S::kAccepted, A::kDone}, S::kDone},         {{S::kAccepted, A::kCancel}, S::kCancelled},
-      {{S::kDone, A::kConfirm}, S::kConfirmed},
+  const std::map<std::pair<ES, A>, ES> expected{
+      {{ES::kRequested, A::kAccept}, ES::kAccepted}, {{ES::kRequested, A::kCancel}, ES::kCancelled},
+      {{ES::kAccepted, A::kDone}, ES::kDone},         {{ES::kAccepted, A::kCancel}, ES::kCancelled},
+      {{ES::kDone, A::kConfirm}, ES::kConfirmed},
   };
-  for (S from : {S::kRequested, S::kAccepted, S::kDone, S::kConfirmed, S::kCancelled}) {
+  for (ES from : {ES::kRequested, ES::kAccepted, ES::kDone, ES::kConfirmed, ES::kCancelled}) {
     for (A a : {A::kAccept, A::kDone, A::kConfirm, A::kCancel}) {
       SCOPED_TRACE(std::string(to_string(from)) + " x " + std::string(to_string(a)));
       auto d = decide_errand(from, a);
@@ -37,14 +37,14 @@ TEST(ErrandWorkflow, EveryStateAndActionAgainstTheExpectedTable) {
 }
 
 TEST(ErrandWorkflow, WhoMovesEachStep) {
-  EXPECT_EQ(decide_errand(S::kRequested, A::kAccept)->by, ErrandParty::kTeam);
-  EXPECT_EQ(decide_errand(S::kAccepted, A::kDone)->by, ErrandParty::kTeam);
-  EXPECT_EQ(decide_errand(S::kDone, A::kConfirm)->by, ErrandParty::kHousehold);
-  EXPECT_EQ(decide_errand(S::kRequested, A::kCancel)->by, ErrandParty::kEither);
-  EXPECT_TRUE(is_open(S::kRequested));
-  EXPECT_TRUE(is_open(S::kAccepted));
-  EXPECT_FALSE(is_open(S::kDone));
-  EXPECT_FALSE(is_open(S::kCancelled));
+  EXPECT_EQ(decide_errand(ES::kRequested, A::kAccept)->by, ErrandParty::kTeam);
+  EXPECT_EQ(decide_errand(ES::kAccepted, A::kDone)->by, ErrandParty::kTeam);
+  EXPECT_EQ(decide_errand(ES::kDone, A::kConfirm)->by, ErrandParty::kHousehold);
+  EXPECT_EQ(decide_errand(ES::kRequested, A::kCancel)->by, ErrandParty::kEither);
+  EXPECT_TRUE(is_open(ES::kRequested));
+  EXPECT_TRUE(is_open(ES::kAccepted));
+  EXPECT_FALSE(is_open(ES::kDone));
+  EXPECT_FALSE(is_open(ES::kCancelled));
 }
 
 TEST(Screening, CoverageCountsContactOnly) {

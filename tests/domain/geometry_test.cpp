@@ -4,12 +4,12 @@
 
 #include <random>
 
+#include "support/shapes.h"
+
 namespace weige {
 namespace {
 
-Polygon rect(double x0, double y0, double x1, double y1) {
-  return Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}};
-}
+using testing::rect;
 
 TEST(GeometryTest, ContainsPointsInsideAndOnEdges) {
   Polygon triangle{{{0, 0}, {4, 0}, {0, 4}}};

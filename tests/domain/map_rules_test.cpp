@@ -7,12 +7,12 @@
 #include <functional>
 #include <set>
 
+#include "support/shapes.h"
+
 namespace weige {
 namespace {
 
-Polygon rect(double x0, double y0, double x1, double y1) {
-  return Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}};
-}
+using testing::rect;
 
 // Community 2 (general grid 100) with grids 110 and 120; micro-grids 111, 112
 // under 110 and 121 under 120. Compound 10 in grid 110 with building 11 and

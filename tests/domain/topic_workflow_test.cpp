@@ -11,11 +11,11 @@
 namespace weige {
 namespace {
 
-using S = TopicState;
+using TS = TopicState;
 
-const std::vector<TopicState> kTopicStates{S::kRaised,    S::kGatheringOpinions, S::kMeeting, S::kVoting,
-                                           S::kDecided,   S::kRejected,          S::kPublished, S::kImplementing,
-                                           S::kDone,      S::kWithdrawn};
+const std::vector<TopicState> kTopicStates{TS::kRaised,    TS::kGatheringOpinions, TS::kMeeting, TS::kVoting,
+                                           TS::kDecided,   TS::kRejected,          TS::kPublished, TS::kImplementing,
+                                           TS::kDone,      TS::kWithdrawn};
 const std::vector<TopicAction> kTopicActions{TopicAction::kOpenConsultation, TopicAction::kScheduleMeeting,
                                              TopicAction::kOpenVoting,       TopicAction::kCloseVoting,
                                              TopicAction::kPublish,          TopicAction::kStartImplementation,
@@ -97,21 +97,21 @@ TEST(TopicWorkflowTest, ConditionsAndFields) {
     StepInput input;
     Code code;
   };
-  TopicFacts no_minutes = passing(S::kMeeting);
+  TopicFacts no_minutes = passing(TS::kMeeting);
   no_minutes.meetings_with_minutes = 0;
-  TopicFacts no_households = passing(S::kMeeting);
+  TopicFacts no_households = passing(TS::kMeeting);
   no_households.eligible_households = 0;
-  TopicFacts no_steps = passing(S::kPublished);
+  TopicFacts no_steps = passing(TS::kPublished);
   no_steps.steps = 0;
-  TopicFacts open_step = passing(S::kImplementing);
+  TopicFacts open_step = passing(TS::kImplementing);
   open_step.open_steps = 1;
   const Case cases[] = {
       {"vote needs minutes", no_minutes, TopicAction::kOpenVoting, {}, Code::kConflict},
       {"vote needs households", no_households, TopicAction::kOpenVoting, {}, Code::kConflict},
       {"implementation needs a step", no_steps, TopicAction::kStartImplementation, {}, Code::kConflict},
       {"complete needs every step done", open_step, TopicAction::kComplete, {}, Code::kConflict},
-      {"publish needs the result", passing(S::kDecided), TopicAction::kPublish, {"", ""}, Code::kInvalid},
-      {"withdraw needs a reason", passing(S::kRaised), TopicAction::kWithdraw, {"", "x"}, Code::kInvalid},
+      {"publish needs the result", passing(TS::kDecided), TopicAction::kPublish, {"", ""}, Code::kInvalid},
+      {"withdraw needs a reason", passing(TS::kRaised), TopicAction::kWithdraw, {"", "x"}, Code::kInvalid},
   };
   for (const Case& c : cases) {
     auto d = decide(c.facts, c.action, head, c.input);
@@ -129,13 +129,13 @@ TEST(TopicWorkflowTest, ClosingTheVoteDecidesOrRejectsByTheTally) {
     TopicState to;
   };
   const Case cases[] = {
-      {{3, 2, 0}, 10, {50, Majority::kMoreThanHalf}, S::kDecided},   // exactly at quorum, 3 of 5
-      {{2, 2, 0}, 8, {50, Majority::kMoreThanHalf}, S::kRejected},   // a tie fails
-      {{4, 0, 0}, 10, {50, Majority::kMoreThanHalf}, S::kRejected},  // under quorum
-      {{0, 0, 0}, 10, {1, Majority::kMoreThanHalf}, S::kRejected},   // nobody voted
+      {{3, 2, 0}, 10, {50, Majority::kMoreThanHalf}, TS::kDecided},   // exactly at quorum, 3 of 5
+      {{2, 2, 0}, 8, {50, Majority::kMoreThanHalf}, TS::kRejected},   // a tie fails
+      {{4, 0, 0}, 10, {50, Majority::kMoreThanHalf}, TS::kRejected},  // under quorum
+      {{0, 0, 0}, 10, {1, Majority::kMoreThanHalf}, TS::kRejected},   // nobody voted
   };
   for (const Case& c : cases) {
-    TopicFacts f = passing(S::kVoting);
+    TopicFacts f = passing(TS::kVoting);
     f.votes = c.votes;
     f.eligible_households = c.eligible;
     f.rule = c.rule;
@@ -158,10 +158,10 @@ TEST(TopicWorkflowTest, WhatEachStateTakes) {
 }
 
 TEST(TopicWorkflowTest, AllowedActionsFollowTheTable) {
-  auto head = allowed_actions(passing(S::kMeeting), {Role::kMicroGridHead, 1});
+  auto head = allowed_actions(passing(TS::kMeeting), {Role::kMicroGridHead, 1});
   EXPECT_EQ(head, (std::vector<TopicAction>{TopicAction::kOpenVoting, TopicAction::kWithdraw}));
-  EXPECT_TRUE(allowed_actions(passing(S::kMeeting), {Role::kResident, 1}).empty());
-  EXPECT_TRUE(allowed_actions(passing(S::kDone), {Role::kSubdistrictAdmin, 1}).empty());
+  EXPECT_TRUE(allowed_actions(passing(TS::kMeeting), {Role::kResident, 1}).empty());
+  EXPECT_TRUE(allowed_actions(passing(TS::kDone), {Role::kSubdistrictAdmin, 1}).empty());
 }
 
 // Quorum and majority as a table over the vote rules alone.

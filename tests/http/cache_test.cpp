@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/categories.h"
 #include "support/http_client.h"
 #include "support/mini_map.h"
 #include "support/test_server.h"
@@ -15,8 +16,6 @@ namespace {
 
 using nlohmann::json;
 using Headers = std::map<std::string, std::string>;
-
-constexpr Id kPetsCategory = 102;  // dispute.pets: micro level, micro-grid path
 
 class CacheTest : public ::testing::Test {
  protected:

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/categories.h"
 #include "support/http_client.h"
 #include "support/mini_map.h"
 #include "support/test_server.h"
@@ -14,10 +15,6 @@ namespace {
 
 using nlohmann::json;
 using Headers = std::map<std::string, std::string>;
-
-constexpr Id kPetsCategory = 102;   // dispute.pets
-constexpr Id kLiftCategory = 501;   // property.lift
-constexpr Id kFumesCategory = 201;  // environment.fumes
 
 Reply act(int port, Id id, const json& body, const Headers& who) {
   return http(port, {"POST", "/api/v1/cases/" + std::to_string(id) + "/actions", body.dump(), "application/json", who});

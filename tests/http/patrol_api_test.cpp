@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/categories.h"
 #include "support/http_client.h"
 #include "support/mini_map.h"
 #include "support/test_server.h"
@@ -15,9 +16,6 @@ namespace {
 
 using nlohmann::json;
 using Headers = std::map<std::string, std::string>;
-
-constexpr Id kFumesCategory = 201;    // environment.fumes
-constexpr Id kParkingCategory = 304;  // order.parking
 
 class PatrolApiTest : public ::testing::Test {
  protected:
