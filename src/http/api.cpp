@@ -231,14 +231,38 @@ void Api::publish_write(const Request& request, const nlohmann::json& out) {
   feed_.publish(event.dump());
 }
 
+Response Api::render_error(const Request& request, const Status& status) {
+  if (status.code() == Code::kInternal) spdlog::error("{} {}: {}", request.method, request.target, status.message());
+  return error_response(status);
+}
+
 Response Api::render(const Request& request, const Result<nlohmann::json>& result, int status) {
-  if (!result) {
-    if (result.status().code() == Code::kInternal) {
-      spdlog::error("{} {}: {}", request.method, request.target, result.status().message());
-    }
-    return error_response(result.status());
-  }
+  if (!result) return render_error(request, result.status());
   return json_response(status, *result);
+}
+
+Status Api::read(const std::function<Status(store::Db&)>& body) {
+  std::optional<ReadSnapshot> own;
+  ReadSnapshot* snapshot = ReadSnapshot::current();
+  if (!snapshot) snapshot = &own.emplace(pool_);
+  WEIGE_ASSIGN(store::Db * db, snapshot->db());
+  Status s = body(*db);
+  if (own) own->end(s.is_ok());
+  return s;
+}
+
+Handler Api::wrap_text(TextHandler fn) {
+  return [this, fn = std::move(fn)](Request& request) -> Response {
+    Result<std::string> body = std::string();
+    Status s = read([&](store::Db& db) {
+      body = fn(request, db);
+      return body.status();
+    });
+    if (!s) return render_error(request, s);
+    Response r;
+    r.body = std::move(*body);
+    return r;
+  };
 }
 
 Handler Api::wrap(JsonHandler fn, int status) {
@@ -266,15 +290,13 @@ Handler Api::wrap(JsonHandler fn, int status) {
       return deferred;
     }
     if (!mutating) {
-      // The request's read snapshot (Api::handle opens one per GET); a
-      // failed GET ends in ROLLBACK, so nothing a handler wrote stays.
-      std::optional<ReadSnapshot> own;
-      ReadSnapshot* snapshot = ReadSnapshot::current();
-      if (!snapshot) snapshot = &own.emplace(pool_);
-      auto db = snapshot->db();
-      if (!db) return error_response(db.status());
-      Result<nlohmann::json> result = fn(request, **db);
-      if (own) own->end(result.is_ok());
+      // A failed GET ends in ROLLBACK, so nothing a handler wrote stays.
+      Result<nlohmann::json> result = nlohmann::json();
+      Status s = read([&](store::Db& db) {
+        result = fn(request, db);
+        return result.status();
+      });
+      if (!s && result) result = s;
       return render(request, result, status);
     }
     auto lease = pool_.acquire();

@@ -72,11 +72,19 @@ class Api {
   // DELETE it runs `fn` inside one write transaction together with an audit
   // entry, so a write and its audit record land together or not at all.
   Handler wrap(JsonHandler fn, int status = 200);
+  // A GET handler that writes its JSON as text (http/json_text.h), for hot
+  // lists: run like wrap()'s reads, answered 200 with the text as body.
+  using TextHandler = std::function<Result<std::string>(Request&, store::Db&)>;
+  Handler wrap_text(TextHandler fn);
+  // Runs `body` on the request's read snapshot (Api::handle opens one per
+  // GET) or on one of its own, which a failure ends with ROLLBACK.
+  Status read(const std::function<Status(store::Db&)>& body);
   // The audit entry of a successful write, in the write's transaction.
   Status audit_write(store::Db& db, const Request& request, const nlohmann::json& out, int status);
   // After a commit: tells live dashboards about case and emergency writes.
   void publish_write(const Request& request, const nlohmann::json& out);
   Response render(const Request& request, const Result<nlohmann::json>& result, int status);
+  Response render_error(const Request& request, const Status& status);
   // A slow route's handler, run on the slow lane: answers with a deferred
   // Response, or 503 when the lane's queue is full.
   Response on_slow_lane(const Handler& handler, Request& request);

@@ -227,21 +227,21 @@ void Api::register_case_routes() {
                .response_schema = "CaseList",
                .permission = Permission::kCaseRead,
                .slow = is_search,
-               .handler = wrap([this](Request& r, store::Db& db) -> Result<json> {
+               .handler = wrap_text([this](Request& r, store::Db& db) -> Result<std::string> {
                  WEIGE_TRY(known_actor(r, db).status());
                  Seconds now = options_.clock();
                  WEIGE_ASSIGN(auto sc, scope(r, db));
                  WEIGE_ASSIGN(store::CaseFilter f, parse_case_filter(r, db, sc, now, true));
                  WEIGE_ASSIGN(auto page, store::list_cases(db, f));
-                 // Built in place: an initializer list would copy every item.
-                 json out = json::object();
-                 json& items = out["items"] = json::array();
-                 items.get_ref<json::array_t&>().reserve(page.items.size());
-                 for (const auto& c : page.items) items.push_back(case_summary_json(c, now));
-                 out["total"] = page.total;
-                 out["limit"] = f.limit;
-                 out["offset"] = f.offset;
-                 return out;
+                 // Written as text, keys in sorted order (docs/decisions.md,
+                 // "The inbox writes its JSON as text").
+                 JsonText out;
+                 out.begin_object().key("items").begin_array();
+                 for (const auto& c : page.items) write_case_summary(out, c, now);
+                 out.end_array();
+                 out.key("limit").value(f.limit).key("offset").value(f.offset).key("total").value(page.total);
+                 out.end_object();
+                 return out.take();
                })});
 
   router_.add({.method = "GET",

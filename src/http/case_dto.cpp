@@ -15,14 +15,17 @@ nlohmann::json ratio_json(const Ratio& r) {
 nlohmann::json opt_num(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 }  // namespace
 
-nlohmann::json time_json(std::optional<Seconds> t) {
-  if (!t) return nullptr;
-  std::time_t local = static_cast<std::time_t>(*t + 8 * 3600);
+std::string_view local_time_text(Seconds t, char (&buf)[32]) {
+  std::time_t local = static_cast<std::time_t>(t + 8 * 3600);
   std::tm tm{};
   gmtime_r(&local, &tm);
+  return {buf, std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm)};
+}
+
+nlohmann::json time_json(std::optional<Seconds> t) {
+  if (!t) return nullptr;
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
-  return buf;
+  return local_time_text(*t, buf);
 }
 
 nlohmann::json category_json(const store::Category& c) {
@@ -59,29 +62,95 @@ nlohmann::json rule_json(const RoutingRule& r) {
           {"enabled", r.enabled}};
 }
 
+namespace {
+
+// A timestamp written as time_json writes it.
+struct LocalTime {
+  std::optional<Seconds> at;
+};
+
+// The fields of a case summary, in sorted key order (JsonText needs that
+// order; nlohmann's objects sort their keys anyway), for either sink below:
+// the one list of fields behind both case_summary_json and write_case_summary.
+template <class Sink>
+void case_summary_fields(Sink& s, const store::CaseRecord& c, Seconds now) {
+  s.field("category_id", c.category_id);
+  s.field("channel", to_string(c.channel));
+  s.field("community_id", c.community_id);
+  s.field("created_at", LocalTime{c.created_at});
+  s.field("deadline", std::string_view(service::deadline_colour(c, now)));
+  s.field("description", std::string_view(c.description));
+  s.field("emergency", c.emergency);
+  s.field("emergency_id", c.emergency_id);
+  s.field("grid_id", c.grid_id);
+  s.field("handler", to_string(c.handler));
+  s.field("handler_person_id", c.handler_person_id);
+  s.field("handler_zh", label_zh(c.handler));
+  s.field("handling_level", to_string(level_of(c.handler)));
+  s.field("id", c.id);
+  s.field("joint_with_community", c.joint_with_community);
+  s.field("level", to_string(c.level));
+  s.field("place_id", c.place_id);
+  s.field("stage", c.stage.empty() ? std::optional<std::string_view>() : std::optional<std::string_view>(c.stage));
+  s.field("stage_due_at", LocalTime{c.stage_due_at});
+  s.field("state", to_string(c.state));
+  s.field("state_zh", label_zh(c.state));
+  s.field("updated_at", LocalTime{c.updated_at});
+}
+
+struct TreeSink {
+  nlohmann::json& j;
+  void field(const char* k, std::int64_t v) { j[k] = v; }
+  void field(const char* k, bool v) { j[k] = v; }
+  void field(const char* k, std::string_view v) { j[k] = v; }
+  void field(const char* k, const std::optional<Id>& v) { j[k] = opt_id(v); }
+  void field(const char* k, std::optional<std::string_view> v) { j[k] = v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+  void field(const char* k, LocalTime t) { j[k] = time_json(t.at); }
+};
+
+struct TextSink {
+  JsonText& out;
+  void field(const char* k, std::int64_t v) { out.key(k).value(v); }
+  void field(const char* k, bool v) { out.key(k).value(v); }
+  void field(const char* k, std::string_view v) { out.key(k).value(v); }
+  void field(const char* k, const std::optional<Id>& v) {
+    if (v) {
+      out.key(k).value(*v);
+    } else {
+      out.key(k).null();
+    }
+  }
+  void field(const char* k, std::optional<std::string_view> v) {
+    if (v) {
+      out.key(k).value(*v);
+    } else {
+      out.key(k).null();
+    }
+  }
+  void field(const char* k, LocalTime t) {
+    char buf[32];
+    if (t.at) {
+      out.key(k).value(local_time_text(*t.at, buf));
+    } else {
+      out.key(k).null();
+    }
+  }
+};
+
+}  // namespace
+
 nlohmann::json case_summary_json(const store::CaseRecord& c, Seconds now) {
-  return {{"id", c.id},
-          {"channel", to_string(c.channel)},
-          {"category_id", c.category_id},
-          {"level", to_string(c.level)},
-          {"description", c.description},
-          {"place_id", opt_id(c.place_id)},
-          {"grid_id", opt_id(c.grid_id)},
-          {"community_id", opt_id(c.community_id)},
-          {"state", to_string(c.state)},
-          {"state_zh", label_zh(c.state)},
-          {"handler", to_string(c.handler)},
-          {"handler_zh", label_zh(c.handler)},
-          {"handling_level", to_string(level_of(c.handler))},
-          {"handler_person_id", opt_id(c.handler_person_id)},
-          {"joint_with_community", c.joint_with_community},
-          {"emergency", c.emergency},
-          {"emergency_id", c.emergency_id ? nlohmann::json(*c.emergency_id) : nlohmann::json(nullptr)},
-          {"stage", c.stage.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.stage)},
-          {"stage_due_at", time_json(c.stage_due_at)},
-          {"deadline", service::deadline_colour(c, now)},
-          {"created_at", time_json(c.created_at)},
-          {"updated_at", time_json(c.updated_at)}};
+  nlohmann::json j = nlohmann::json::object();
+  TreeSink sink{j};
+  case_summary_fields(sink, c, now);
+  return j;
+}
+
+void write_case_summary(JsonText& out, const store::CaseRecord& c, Seconds now) {
+  out.begin_object();
+  TextSink sink{out};
+  case_summary_fields(sink, c, now);
+  out.end_object();
 }
 
 nlohmann::json case_json(const service::CaseView& v, Seconds now) {
