@@ -12,7 +12,9 @@
 namespace weige::http {
 namespace {
 
-std::string dumped(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string dumped(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 std::string as_text(std::string_view s) {
   std::string out;
@@ -26,14 +28,22 @@ TEST(JsonTextTest, StringsAreEscapedAsNlohmannDoes) {
       std::string("nul \0 inside", 12), "\x01\x1f\x7f", "emoji 😀 4 bytes", "U+FFFF \xEF\xBF\xBF",
       // Invalid UTF-8: a lone continuation, a truncated sequence, an overlong
       // form, a surrogate, above U+10FFFF, and a bad byte before a good one.
-      "a\x80" "b", "cut \xE4\xB8", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF" "好", "end \xE4"};
-  for (const auto& s : cases) EXPECT_EQ(as_text(s), dumped(nlohmann::json(s))) << nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
+      "a\x80"
+      "b",
+      "cut \xE4\xB8", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+      "\xFF"
+      "好",
+      "end \xE4"};
+  for (const auto& s : cases)
+    EXPECT_EQ(as_text(s), dumped(nlohmann::json(s)))
+        << nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
 }
 
 TEST(JsonTextTest, RandomBytesMatchNlohmann) {
   // Mostly well-formed UTF-8 pieces, with stray bytes among them.
-  const std::vector<std::string> pieces = {"a", "\"", "\\", "\n", "\x05", "é", "中", "😀", "\x80", "\xC3", "\xE4\xB8",
-                                           "\xF0\x9F", "\xED\xB0\x80", "\xF5", " "};
+  const std::vector<std::string> pieces = {
+      "a",    "\"",   "\\",       "\n",       "\x05",         "é",    "中", "😀",
+      "\x80", "\xC3", "\xE4\xB8", "\xF0\x9F", "\xED\xB0\x80", "\xF5", " "};
   std::mt19937 rng(20261130);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(0, 12);
   for (int i = 0; i < 3000; ++i) {
@@ -67,8 +77,9 @@ TEST(JsonTextTest, DocumentsMatchTheTreeDump) {
       .value(std::string_view("中文"))
       .end_object()
       .end_object();
-  nlohmann::json tree = {{"a", {std::int64_t{-9007199254740993}, true, nullptr, nlohmann::json::object(),
-                                nlohmann::json::array(), "x"}},
+  nlohmann::json tree = {{"a",
+                          {std::int64_t{-9007199254740993}, true, nullptr, nlohmann::json::object(),
+                           nlohmann::json::array(), "x"}},
                          {"b", 0},
                          {"c", {{"d", false}, {"e", "中文"}}}};
   EXPECT_EQ(out.text(), dumped(tree));
