@@ -80,15 +80,25 @@ MonthCut cut_by_month(std::optional<Day> from, std::optional<Day> to) {
 }
 
 std::optional<Day> parse_day(const std::string& iso) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
+  // By hand, not sscanf: every dashboard and inbox request with a period
+  // parses two of these.
+  auto digits = [&](std::size_t at, std::size_t n, unsigned& out) {
+    out = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return false;
+      out = out * 10 + static_cast<unsigned>(iso[i] - '0');
+    }
+    return true;
+  };
+  unsigned y = 0, m = 0, d = 0;
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !digits(0, 4, y) || !digits(5, 2, m) ||
+      !digits(8, 2, d)) {
     return std::nullopt;
   }
   if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  Day day = day_from_civil(y, m, d);
-  if (format_day(day) != iso) return std::nullopt;  // e.g. 2026-02-30
+  Day day = day_from_civil(static_cast<int>(y), m, d);
+  Civil back = civil_from_day(day);
+  if (back.month != m || back.day != d) return std::nullopt;  // e.g. 2026-02-30
   return day;
 }
 

@@ -6,6 +6,7 @@
 
 #include "service/audit.h"
 #include "store/case_store.h"
+#include "store/change_clock.h"
 #include "store/migrations.h"
 
 namespace weige::http {
@@ -26,9 +27,16 @@ std::optional<Id> case_of_change(const std::string& path, const nlohmann::json& 
 // fcntl calls, a fifth of a small GET's time when every request began two
 // (docs/decisions.md, "One read snapshot per GET"). Taken on first use;
 // committed, or rolled back after an error status, when the request ends.
+//
+// With `clocked`, it reads the change clock (store/change_clock.h) first,
+// before its snapshot begins, for the caches that answer without the
+// database while the clock stands still.
 class ReadSnapshot {
  public:
-  explicit ReadSnapshot(store::Pool& pool) : pool_(pool) { current_ = this; }
+  ReadSnapshot(store::Pool& pool, bool clocked) : pool_(pool) {
+    if (clocked) changes_ = store::change_clock();
+    current_ = this;
+  }
   ReadSnapshot(const ReadSnapshot&) = delete;
   ReadSnapshot& operator=(const ReadSnapshot&) = delete;
   ~ReadSnapshot() {
@@ -37,6 +45,8 @@ class ReadSnapshot {
   }
   // The snapshot of the GET being handled on this thread, if any.
   static ReadSnapshot* current() { return current_; }
+  // The change clock as read before the snapshot began; nullopt unclocked.
+  std::optional<std::uint64_t> changes() const { return changes_; }
 
   Result<store::Db*> db() {
     if (!lease_) {
@@ -56,6 +66,7 @@ class ReadSnapshot {
   store::Pool& pool_;
   std::optional<store::Pool::Lease> lease_;
   bool open_ = false;
+  std::optional<std::uint64_t> changes_;
 };
 
 thread_local ReadSnapshot* ReadSnapshot::current_ = nullptr;
@@ -71,6 +82,11 @@ Api::Api(store::Pool& pool, const crypto::Vault& vault, ApiOptions options)
     if (Status s = store::in_write_transaction(db, [&] { return store::index_pending_cases(db); }); !s) {
       spdlog::warn("could not index queued cases: {}", s.message());
     }
+  }
+  // Without a watcher (PostgreSQL, a database not in WAL mode) the change
+  // clock cannot see every commit, and nothing is cached by it.
+  if (auto conn = pool_.open(); conn) {
+    if (auto watcher = store::watch_changes(std::move(conn).value()); watcher) watcher_ = std::move(watcher).value();
   }
   if (options_.slow_threads > 0) {
     slow_lane_ = std::make_unique<SlowLane>(options_.slow_threads, options_.slow_queue);
@@ -138,11 +154,14 @@ bool Api::within_limit(const std::string& key, int per_minute) {
 std::optional<Response> Api::guard(const Route& route, Request& request) {
   std::optional<store::Pool::Lease> own;
   store::Db* db = nullptr;
+  std::optional<std::uint64_t> changes;
   if (ReadSnapshot* snapshot = ReadSnapshot::current()) {
+    changes = snapshot->changes();
     auto shared = snapshot->db();
     if (!shared) return error_response(shared.status());
     db = *shared;
   } else {
+    if (watcher_) changes = store::change_clock();  // before its statements begin their snapshots
     auto lease = pool_.acquire();
     if (!lease) return error_response(lease.status());
     own.emplace(std::move(lease).value());
@@ -155,11 +174,11 @@ std::optional<Response> Api::guard(const Route& route, Request& request) {
     if (authz->rfind("Bearer ", 0) != 0) {
       problem = Status(Code::kUnauthorized, "Authorization takes 'Bearer <API token>'");
     } else {
-      auto p = credentials_.api_token(*db, options_.clock, options_.auth, authz->substr(7));
+      auto p = credentials_.api_token(*db, options_.clock, options_.auth, authz->substr(7), changes);
       if (p) request.principal = *p; else problem = p.status();
     }
   } else if (auto cookie = session_cookie(request)) {
-    auto p = credentials_.session(*db, options_.clock, options_.auth, *cookie);
+    auto p = credentials_.session(*db, options_.clock, options_.auth, *cookie, changes);
     if (p) {
       request.principal = p->first;
       csrf = p->second;
@@ -189,6 +208,11 @@ std::optional<Response> Api::guard(const Route& route, Request& request) {
     return error_response(Status(Code::kTooManyRequests, "too many reports from this address; try again in a minute"));
   }
   return std::nullopt;
+}
+
+std::optional<std::uint64_t> Api::read_changes() const {
+  ReadSnapshot* snapshot = ReadSnapshot::current();
+  return snapshot ? snapshot->changes() : std::nullopt;
 }
 
 Result<service::Scope> Api::scope(const Request& request, store::Db& db) {
@@ -244,7 +268,7 @@ Response Api::render(const Request& request, const Result<nlohmann::json>& resul
 Status Api::read(const std::function<Status(store::Db&)>& body) {
   std::optional<ReadSnapshot> own;
   ReadSnapshot* snapshot = ReadSnapshot::current();
-  if (!snapshot) snapshot = &own.emplace(pool_);
+  if (!snapshot) snapshot = &own.emplace(pool_, watcher_ != nullptr);
   WEIGE_ASSIGN(store::Db * db, snapshot->db());
   Status s = body(*db);
   if (own) own->end(s.is_ok());
@@ -344,7 +368,7 @@ Response Api::on_slow_lane(const Handler& handler, Request& request) {
 Response Api::handle(Request& request) {
   if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
     std::optional<ReadSnapshot> snapshot;
-    if (request.method == "GET" || request.method == "HEAD") snapshot.emplace(pool_);
+    if (request.method == "GET" || request.method == "HEAD") snapshot.emplace(pool_, watcher_ != nullptr);
     Response r = router_.dispatch(request, [this](const Route& route, Request& req) { return guard(route, req); });
     if (snapshot) snapshot->end(r.status < 400);
     if (r.later) {

@@ -9,6 +9,7 @@
 
 #include "crypto/vault.h"
 #include "domain/roles.h"
+#include "service/answer_cache.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
 #include "service/credential_cache.h"
@@ -17,6 +18,7 @@
 #include "http/message.h"
 #include "http/router.h"
 #include "http/slow_lane.h"
+#include "store/change_clock.h"
 #include "store/group_commit.h"
 #include "store/pool.h"
 
@@ -79,6 +81,10 @@ class Api {
   // Runs `body` on the request's read snapshot (Api::handle opens one per
   // GET) or on one of its own, which a failure ends with ROLLBACK.
   Status read(const std::function<Status(store::Db&)>& body);
+  // The change clock as read before this thread's read snapshot began, for
+  // answers kept while it stands still (service/answer_cache.h); nullopt
+  // outside a read or when the server keeps no such answers.
+  std::optional<std::uint64_t> read_changes() const;
   // The audit entry of a successful write, in the write's transaction.
   Status audit_write(store::Db& db, const Request& request, const nlohmann::json& out, int status);
   // After a commit: tells live dashboards about case and emergency writes.
@@ -122,6 +128,8 @@ class Api {
   service::LocatorCache locator_;
   service::RefCache refs_;  // reference data for intake, see service/ref_cache.h
   service::CredentialCache credentials_;  // resolved sessions and API tokens
+  service::AnswerCache<RateCounts> rates_;  // the dashboard's rates from the rollup
+  std::unique_ptr<store::ChangeWatcher> watcher_;  // null: nothing is kept by the change clock
   service::ChangeFeed feed_;
   std::unique_ptr<store::GroupCommitter> committer_;  // null when group_commit is off
   std::unique_ptr<SlowLane> slow_lane_;               // null when slow_threads is 0

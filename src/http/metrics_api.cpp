@@ -40,11 +40,20 @@ Result<json> named(store::Db& db, const std::vector<Ranked>& ranked, bool catego
 }
 
 // The never-leave and hotline rates alone: from the rollup when it can answer
-// the filter, else from the cases (the same counts, slower).
-Result<json> rates_json(store::Db& db, const store::CaseFilter& f, Seconds now) {
-  WEIGE_ASSIGN(auto counts, store::rollup_rate_counts(db, f));
+// the filter (kept in `cache` while the change clock reads `changes`), else
+// from the cases (the same counts, slower).
+Result<json> rates_json(store::Db& db, const store::CaseFilter& f, Seconds now,
+                        service::AnswerCache<RateCounts>& cache, std::optional<std::uint64_t> changes) {
+  std::optional<RateCounts> counts;
   const char* source = "rollup";
-  if (!counts) {
+  if (auto q = store::rollup_query(f)) {
+    std::string key = changes ? q->key() : std::string();
+    if (changes) counts = cache.find(*changes, key);
+    if (!counts) {
+      WEIGE_ASSIGN(counts, store::run_rollup_query(db, *q));
+      if (changes) cache.keep(*changes, key, *counts);
+    }
+  } else {
     WEIGE_ASSIGN(auto facts, store::case_facts(db, f));
     counts = rate_counts(compute_metrics(facts, now));
     source = "scan";
@@ -75,7 +84,7 @@ void Api::register_metrics_routes() {
                  WEIGE_ASSIGN(auto f, parse_case_filter(r, db, sc, now, false));
                  if (const std::string* fields = r.param("fields")) {
                    if (*fields != "rates") return Status::invalid("fields is rates", {{"parameter", "fields"}});
-                   return rates_json(db, f, now);
+                   return rates_json(db, f, now, rates_, read_changes());
                  }
                  WEIGE_ASSIGN(auto facts, store::case_facts(db, f));
                  Metrics m = compute_metrics(facts, now);

@@ -31,18 +31,19 @@ void Router::add(Route route) {
       throw std::logic_error("route " + route.method + " " + route.pattern + " registered twice");
     }
   }
+  Segments segments;
+  for (std::string_view s : split(route.pattern)) segments.emplace_back(s);
+  segments_.push_back(std::move(segments));
   routes_.push_back(std::move(route));
 }
 
-bool Router::match(const std::string& pattern, const std::string& path,
+bool Router::match(const Segments& ps, const std::vector<std::string_view>& xs,
                    std::map<std::string, std::string>* params) {
-  auto ps = split(pattern);
-  auto xs = split(path);
   if (ps.size() != xs.size()) return false;
   for (std::size_t i = 0; i < ps.size(); ++i) {
     if (ps[i].size() > 2 && ps[i].front() == '{' && ps[i].back() == '}') {
       if (xs[i].empty()) return false;
-      if (params) (*params)[std::string(ps[i].substr(1, ps[i].size() - 2))] = std::string(xs[i]);
+      if (params) (*params)[ps[i].substr(1, ps[i].size() - 2)] = std::string(xs[i]);
     } else if (ps[i] != xs[i]) {
       return false;
     }
@@ -52,9 +53,11 @@ bool Router::match(const std::string& pattern, const std::string& path,
 
 Response Router::dispatch(Request& request, const Guard& guard) const {
   std::string allow;
-  for (const Route& r : routes_) {
+  const auto path = split(request.path);
+  for (std::size_t k = 0; k < routes_.size(); ++k) {
+    const Route& r = routes_[k];
     std::map<std::string, std::string> params;
-    if (!match(r.pattern, request.path, &params)) continue;
+    if (!match(segments_[k], path, &params)) continue;
     if (r.method != request.method && !(request.method == "HEAD" && r.method == "GET")) {
       if (allow.find(r.method) == std::string::npos) allow += (allow.empty() ? "" : ", ") + r.method;
       continue;

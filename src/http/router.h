@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/message.h"
@@ -62,9 +63,13 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
-  static bool match(const std::string& pattern, const std::string& path,
+  // A pattern's segments, split once when the route is added: a request
+  // splits only its own path, not every pattern again (docs/decisions.md).
+  using Segments = std::vector<std::string>;
+  static bool match(const Segments& pattern, const std::vector<std::string_view>& path,
                     std::map<std::string, std::string>* params);
   std::vector<Route> routes_;
+  std::vector<Segments> segments_;  // parallel to routes_
   Handoff slow_lane_;
 };
 

@@ -25,10 +25,24 @@ void CredentialCache::keep(const std::string& key, std::int64_t version, Entry e
   entries_.insert_or_assign(key, std::move(e));
 }
 
-template <typename Resolve>
-Result<CredentialCache::Entry> CredentialCache::cached(store::Db& db, const Clock& clock, const std::string& key,
-                                                       Resolve resolve) {
+Result<std::int64_t> CredentialCache::auth_version(store::Db& db, std::optional<std::uint64_t> changes) {
+  if (changes) {
+    std::lock_guard lock(mu_);
+    if (checked_ && checked_->first == *changes) return checked_->second;
+  }
   WEIGE_ASSIGN(std::int64_t version, meta_counter(db, "auth_version"));
+  if (changes) {
+    std::lock_guard lock(mu_);
+    if (!checked_ || checked_->first <= *changes) checked_.emplace(*changes, version);
+  }
+  return version;
+}
+
+template <typename Resolve>
+Result<CredentialCache::Entry> CredentialCache::cached(store::Db& db, const Clock& clock,
+                                                       std::optional<std::uint64_t> changes, const std::string& key,
+                                                       Resolve resolve) {
+  WEIGE_ASSIGN(std::int64_t version, auth_version(db, changes));
   if (auto hit = find(key, version, clock())) return *hit;
   Entry e;
   WEIGE_TRY(resolve(e));
@@ -38,8 +52,9 @@ Result<CredentialCache::Entry> CredentialCache::cached(store::Db& db, const Cloc
 
 Result<std::pair<Principal, std::string>> CredentialCache::session(store::Db& db, const Clock& clock,
                                                                    const AuthOptions& options,
-                                                                   const std::string& token) {
-  WEIGE_ASSIGN(Entry e, cached(db, clock, "s:" + token, [&](Entry& out) -> Status {
+                                                                   const std::string& token,
+                                                                   std::optional<std::uint64_t> changes) {
+  WEIGE_ASSIGN(Entry e, cached(db, clock, changes, "s:" + token, [&](Entry& out) -> Status {
                  WEIGE_ASSIGN(auto found, AuthService(db, clock, options).session_principal(token, &out.expires_at));
                  out.principal = found.first;
                  out.csrf = found.second;
@@ -49,8 +64,8 @@ Result<std::pair<Principal, std::string>> CredentialCache::session(store::Db& db
 }
 
 Result<Principal> CredentialCache::api_token(store::Db& db, const Clock& clock, const AuthOptions& options,
-                                             const std::string& token) {
-  WEIGE_ASSIGN(Entry e, cached(db, clock, "t:" + token, [&](Entry& out) -> Status {
+                                             const std::string& token, std::optional<std::uint64_t> changes) {
+  WEIGE_ASSIGN(Entry e, cached(db, clock, changes, "t:" + token, [&](Entry& out) -> Status {
                  WEIGE_ASSIGN(out.principal, AuthService(db, clock, options).token_principal(token, &out.expires_at));
                  return {};
                }));

@@ -8,6 +8,10 @@
 //     change), by any writer; and
 //   - the credential has not expired by the caller's clock.
 // Failures are never cached, so a wrong credential always costs the lookup.
+// Reading 'auth_version' is itself skipped while the change clock (store/
+// change_clock.h) reads what it read when the version was last looked up:
+// pass the clock read before the caller's read snapshot began, or nullopt
+// to always look.
 
 #include <mutex>
 #include <optional>
@@ -23,9 +27,10 @@ class CredentialCache {
  public:
   // Like AuthService::session_principal / token_principal.
   Result<std::pair<Principal, std::string>> session(store::Db& db, const Clock& clock, const AuthOptions& options,
-                                                    const std::string& token);
+                                                    const std::string& token,
+                                                    std::optional<std::uint64_t> changes = std::nullopt);
   Result<Principal> api_token(store::Db& db, const Clock& clock, const AuthOptions& options,
-                              const std::string& token);
+                              const std::string& token, std::optional<std::uint64_t> changes = std::nullopt);
 
  private:
   struct Entry {
@@ -36,13 +41,17 @@ class CredentialCache {
   // The entry for `key` when still valid at `version` and the clock's now;
   // else `resolve` reads it (filling principal, csrf and expiry) and it is kept.
   template <typename Resolve>
-  Result<Entry> cached(store::Db& db, const Clock& clock, const std::string& key, Resolve resolve);
+  Result<Entry> cached(store::Db& db, const Clock& clock, std::optional<std::uint64_t> changes,
+                       const std::string& key, Resolve resolve);
+  Result<std::int64_t> auth_version(store::Db& db, std::optional<std::uint64_t> changes);
   std::optional<Entry> find(const std::string& key, std::int64_t version, Seconds now);
   void keep(const std::string& key, std::int64_t version, Entry e);
 
   static constexpr std::size_t kMaxEntries = 100000;
   std::mutex mu_;
   std::int64_t version_ = -1;
+  // 'auth_version' as last read, and the change clock read before it was.
+  std::optional<std::pair<std::uint64_t, std::int64_t>> checked_;
   std::unordered_map<std::string, Entry> entries_;
 };
 

@@ -686,13 +686,13 @@ Result<std::vector<CaseFact>> case_facts(Db& db, const CaseFilter& f) {
   return out;
 }
 
-Result<std::optional<RateCounts>> rollup_rate_counts(Db& db, const CaseFilter& f) {
+std::optional<RollupQuery> rollup_query(const CaseFilter& f) {
   constexpr Seconds kDay = 86400, kLocal = 8 * 3600;
   auto midnight = [&](const std::optional<Seconds>& t) { return !t || (*t + kLocal) % kDay == 0; };
   bool other = !f.states.empty() || !f.category_ids.empty() || f.level || f.channel || f.handler_person_id ||
                f.handler || f.handler_org_id || !f.police_categories.empty() || f.reporter_person_id ||
                !f.reporter_phone_index.empty() || f.overdue_at || f.emergency || !f.text.empty();
-  if (other || !midnight(f.created_from) || !midnight(f.created_to)) return std::optional<RateCounts>();
+  if (other || !midnight(f.created_from) || !midnight(f.created_to)) return std::nullopt;
   Params p;
   std::string where;
   if (!f.grid_ids.empty()) {
@@ -718,41 +718,71 @@ Result<std::optional<RateCounts>> rollup_rate_counts(Db& db, const CaseFilter& f
     return (*t + kLocal) / kDay;
   };
   MonthCut cut = cut_by_month(day_of(f.created_from), day_of(f.created_to));
-  RateCounts c{};
-  auto add = [&](const char* table, const char* column, std::optional<std::int64_t> from,
-                 std::optional<std::int64_t> to) -> Status {
-    std::string sql = std::string(
-                          "SELECT coalesce(sum(total), 0), coalesce(sum(open), 0), coalesce(sum(finished), 0), "
-                          "coalesce(sum(settled_micro), 0), coalesce(sum(settled_community), 0), "
-                          "coalesce(sum(settled_subdistrict), 0), coalesce(sum(responded), 0), "
-                          "coalesce(sum(resolved), 0), coalesce(sum(resolved_on_time), 0), coalesce(sum(rated), 0), "
-                          "coalesce(sum(satisfied), 0) FROM ") +
-                      table + where;
-    Params q = p;
+  // One statement for every span: each arm reads its rows by the key's
+  // index, and the sum is taken once (docs/decisions.md).
+  constexpr const char* kCounts =
+      "total, open, finished, settled_micro, settled_community, settled_subdistrict, responded, resolved, "
+      "resolved_on_time, rated, satisfied";
+  std::string arms;
+  Params q;
+  auto arm = [&](const char* table, const char* column, std::optional<std::int64_t> from,
+                 std::optional<std::int64_t> to) {
+    if (!arms.empty()) arms += " UNION ALL ";
+    arms += std::string("SELECT ") + kCounts + " FROM " + table + where;
+    q.insert(q.end(), p.begin(), p.end());
     if (from) {
-      sql += std::string(" AND ") + column + " >= ?";
+      arms += std::string(" AND ") + column + " >= ?";
       q.emplace_back(*from);
     }
     if (to) {
-      sql += std::string(" AND ") + column + " < ?";
+      arms += std::string(" AND ") + column + " < ?";
       q.emplace_back(*to);
     }
-    return db.query(sql, q, [&](const Row& r) {
-      c.total += r.i64(0);
-      c.open += r.i64(1);
-      c.finished += r.i64(2);
-      c.settled_micro += r.i64(3);
-      c.settled_community += r.i64(4);
-      c.settled_subdistrict += r.i64(5);
-      c.responded += r.i64(6);
-      c.resolved += r.i64(7);
-      c.resolved_on_time += r.i64(8);
-      c.rated += r.i64(9);
-      c.satisfied += r.i64(10);
-    });
   };
-  for (const DaySpan& span : cut.days) WEIGE_TRY(add("case_rollup", "day", span.from, span.to));
-  if (cut.months) WEIGE_TRY(add("case_rollup_month", "month", cut.months->from, cut.months->to));
+  for (const DaySpan& span : cut.days) arm("case_rollup", "day", span.from, span.to);
+  if (cut.months) arm("case_rollup_month", "month", cut.months->from, cut.months->to);
+  if (arms.empty()) return RollupQuery{};  // an empty range: nothing to read
+  return RollupQuery{"SELECT coalesce(sum(total), 0), coalesce(sum(open), 0), coalesce(sum(finished), 0), "
+                     "coalesce(sum(settled_micro), 0), coalesce(sum(settled_community), 0), "
+                     "coalesce(sum(settled_subdistrict), 0), coalesce(sum(responded), 0), "
+                     "coalesce(sum(resolved), 0), coalesce(sum(resolved_on_time), 0), coalesce(sum(rated), 0), "
+                     "coalesce(sum(satisfied), 0) FROM (" +
+                         arms + ")",
+                     std::move(q)};
+}
+
+std::string RollupQuery::key() const {
+  std::string k = sql;
+  for (const Value& v : params) {
+    k += '|';
+    if (const auto* i = std::get_if<std::int64_t>(&v)) k += std::to_string(*i);
+  }
+  return k;
+}
+
+Result<RateCounts> run_rollup_query(Db& db, const RollupQuery& q) {
+  RateCounts c{};
+  if (q.sql.empty()) return c;
+  WEIGE_TRY(db.query(q.sql, q.params, [&](const Row& r) {
+    c.total = r.i64(0);
+    c.open = r.i64(1);
+    c.finished = r.i64(2);
+    c.settled_micro = r.i64(3);
+    c.settled_community = r.i64(4);
+    c.settled_subdistrict = r.i64(5);
+    c.responded = r.i64(6);
+    c.resolved = r.i64(7);
+    c.resolved_on_time = r.i64(8);
+    c.rated = r.i64(9);
+    c.satisfied = r.i64(10);
+  }));
+  return c;
+}
+
+Result<std::optional<RateCounts>> rollup_rate_counts(Db& db, const CaseFilter& f) {
+  auto q = rollup_query(f);
+  if (!q) return std::optional<RateCounts>();
+  WEIGE_ASSIGN(RateCounts c, run_rollup_query(db, *q));
   return std::optional<RateCounts>(c);
 }
 

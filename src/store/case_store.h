@@ -186,6 +186,17 @@ Result<std::vector<CaseFact>> case_facts(Db& db, const CaseFilter& f);
 // compute_metrics over case_facts, which gives the same counts).
 Result<std::optional<RateCounts>> rollup_rate_counts(Db& db, const CaseFilter& f);
 
+// The one statement rollup_rate_counts() runs for `f`; nullopt when the
+// rollup cannot answer `f`. Its key() names the answer: two filters with the
+// same key have the same counts in any one snapshot (a cache's key).
+struct RollupQuery {
+  std::string sql;
+  Params params;
+  std::string key() const;
+};
+std::optional<RollupQuery> rollup_query(const CaseFilter& f);
+Result<RateCounts> run_rollup_query(Db& db, const RollupQuery& q);
+
 struct Attachment {
   Id id = 0;
   Id case_id = 0;

@@ -15,6 +15,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "store/change_clock.h"
+
 namespace weige::store {
 namespace {
 
@@ -140,7 +142,7 @@ class SqliteDb final : public Db {
   explicit SqliteDb(sqlite3* db) : db_(db) {}
   ~SqliteDb() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
-    if (checkpointer_) sqlite3_wal_hook(db_, nullptr, nullptr);
+    sqlite3_wal_hook(db_, nullptr, nullptr);
     checkpointer_.reset();  // before the writer's connection: its last checkpoint may still run
     sqlite3_close_v2(db_);
   }
@@ -149,10 +151,20 @@ class SqliteDb final : public Db {
   // own, opened on the same file with the same settings.
   Status checkpoint_elsewhere() {
     WEIGE_ASSIGN(auto other, open_sqlite(sqlite3_db_filename(db_, "main"), {}));
+    // on_commit wakes it instead of checkpointing on this connection.
     checkpointer_ = std::make_unique<WalCheckpointer>(std::move(other));
-    // Replaces the automatic checkpoint, which is itself a WAL hook.
-    sqlite3_wal_hook(db_, &WalCheckpointer::on_commit, checkpointer_.get());
     return {};
+  }
+  // The WAL hook of every writable connection: runs after each commit, once
+  // it is visible to new readers. Ticks the change clock, then checkpoints
+  // as SQLite's own automatic hook (which this one replaces) would, or wakes
+  // the checkpointer that took this connection's checkpoints over.
+  static int on_commit(void* self, sqlite3* db, const char* name, int frames) {
+    tick_change_clock();
+    auto* me = static_cast<SqliteDb*>(self);
+    if (me->checkpointer_) return WalCheckpointer::on_commit(me->checkpointer_.get(), db, name, frames);
+    if (frames >= WalCheckpointer::kPages) (void)sqlite3_wal_checkpoint(db, name);
+    return SQLITE_OK;
   }
   std::int64_t checkpoints() const { return checkpointer_ ? checkpointer_->checkpoints() : -1; }
 
@@ -343,7 +355,10 @@ Result<std::unique_ptr<Db>> open_sqlite(const std::string& path, const SqliteOpt
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-" +
                         std::to_string(options.cache_mib * 1024) + "; PRAGMA temp_store=MEMORY;";
-  if (!options.read_only) pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+  if (!options.read_only) {
+    pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+    sqlite3_wal_hook(db, &SqliteDb::on_commit, conn.get());
+  }
   if (Status s = conn->exec_script(pragmas); !s) {
     return Status(s.code(), "cannot use database " + path + ": " + s.message());
   }

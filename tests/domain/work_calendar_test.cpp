@@ -20,6 +20,14 @@ TEST(WorkCalendarTest, CivilDates) {
   EXPECT_FALSE(parse_day("2026-02-30"));
   EXPECT_FALSE(parse_day("2026-13-01"));
   EXPECT_FALSE(parse_day("26-1-1"));
+  EXPECT_FALSE(parse_day("2025-02-29"));  // not a leap year
+  EXPECT_FALSE(parse_day("2026/11/30"));
+  EXPECT_FALSE(parse_day("+026-11-30"));
+  EXPECT_FALSE(parse_day("2026-1a-30"));
+  EXPECT_FALSE(parse_day("2026-11-3 "));
+  EXPECT_FALSE(parse_day("2026-04-31"));
+  EXPECT_EQ(*parse_day("1970-01-01"), 0);
+  EXPECT_EQ(*parse_day("2026-11-30") - *parse_day("2025-11-30"), 365);
   EXPECT_EQ(format_day(*parse_day("2024-02-29")), "2024-02-29");
 }
 

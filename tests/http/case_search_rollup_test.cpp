@@ -5,6 +5,11 @@
 // (compute_metrics over case_facts, the computation the dashboard always
 // used), under every filter it answers and after changes, merges and deletes.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +18,7 @@
 #include "domain/work_calendar.h"
 #include "store/case_store.h"
 #include "store/map_store.h"
+#include "store/sqlite_db.h"
 #include "support/http_client.h"
 #include "support/mini_map.h"
 #include "support/test_server.h"
@@ -246,6 +252,51 @@ TEST_F(CaseSearchRollupTest, RatesFieldsComeFromTheRollupAndMatchTheFullMetrics)
   EXPECT_NE(bad.body.find("fields"), std::string::npos);
   Reply not_subdistrict = get(port(), "/api/v1/metrics?fields=rates&subdistrict_id=" + std::to_string(community));
   EXPECT_EQ(not_subdistrict.status, 400);
+}
+
+// The rates are kept between commits (service/answer_cache.h), never past one:
+// a commit by this process shows at once, another process's within the
+// change watcher's period.
+TEST_F(CaseSearchRollupTest, KeptRatesNeverOutliveACommit) {
+  Id community = id_of("SELECT id FROM places WHERE kind = 'community'");
+  Id grid = id_of("SELECT id FROM grids WHERE kind = 'micro_grid' AND community_id = ? ORDER BY id LIMIT 1",
+                  {community});
+  const std::string path = "/api/v1/metrics?fields=rates&community_id=" + std::to_string(community);
+  auto total = [&] {
+    Reply r = get(port(), path);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return body(r)["total"].get<std::int64_t>();
+  };
+  const std::int64_t before = total();
+  EXPECT_EQ(total(), before);  // answered again, now from what was kept
+  Id added = add_case(grid, "缓存之后新增的案件", "closed");
+  EXPECT_EQ(total(), before + 1);  // this process's commit: at once
+  ASSERT_TRUE(db().execute("DELETE FROM cases WHERE id = ?", {added}));
+  EXPECT_EQ(total(), before);
+
+  // Another process merges a closed case of the community into another: it
+  // counts nowhere any more.
+  Id gone = id_of("SELECT id FROM cases WHERE community_id = ? AND state = 'closed' ORDER BY id LIMIT 1", {community});
+  Id into = id_of("SELECT id FROM cases WHERE community_id = ? AND id <> ? ORDER BY id LIMIT 1", {community, gone});
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto other = store::open_sqlite(server_->db_path(), {});
+    auto done = other ? (*other)->execute("UPDATE cases SET state = 'merged', merged_into = ? WHERE id = ?", {into, gone})
+                      : Result<std::int64_t>(other.status());
+    if (!done) std::fprintf(stderr, "child: %s\n", done.status().to_string().c_str());
+    ::_exit(done ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  std::int64_t seen = before;
+  for (int i = 0; i < 100 && seen == before; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    seen = total();
+  }
+  EXPECT_EQ(seen, before - 1);
+  expect_rollup_equals_scan("after another process's merge");
 }
 
 TEST_F(CaseSearchRollupTest, RatesObeyTheCallersScope) {
