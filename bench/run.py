@@ -136,9 +136,9 @@ PREWARM = []  # each server's pre-warming: state and seconds until measuring beg
 
 
 class Server:
-    def __init__(self, db, group_commit=True, username="bench", extra=()):
+    def __init__(self, db, group_commit=True, username="bench", extra=(), threads=2):
         self.port = free_port()
-        cmd = [WEIGE, "serve", "--db", db, "--listen", f"127.0.0.1:{self.port}", "--threads", "2",
+        cmd = [WEIGE, "serve", "--db", db, "--listen", f"127.0.0.1:{self.port}", "--threads", str(threads),
                "--deadline-interval", "3600", *extra]
         if not group_commit:
             cmd.append("--no-group-commit")
@@ -184,13 +184,13 @@ class Server:
 
 
 class Nginx:
-    def __init__(self):
+    def __init__(self, workers=2):
         self.dir = tempfile.mkdtemp(prefix="weige-nginx-")
         self.port = free_port()
         conf = os.path.join(self.dir, "nginx.conf")
         body = FIXED_JSON.replace("'", "\\'")
         with open(conf, "w") as f:
-            f.write(f"""worker_processes 2; daemon off; pid {self.dir}/nginx.pid; error_log {self.dir}/error.log;
+            f.write(f"""worker_processes {workers}; daemon off; pid {self.dir}/nginx.pid; error_log {self.dir}/error.log;
 events {{ worker_connections 4096; }}
 http {{ access_log off; client_body_temp_path {self.dir}; proxy_temp_path {self.dir};
   fastcgi_temp_path {self.dir}; uwsgi_temp_path {self.dir}; scgi_temp_path {self.dir};
