@@ -25,7 +25,7 @@ the API by a thread of this script): 0.7/s is a city's average (60,000 a
 day), the others are surges. The cases stay in the dataset, as intake's do.
 
 Usage: bench/queries.py [--tier city] [--runs 3] [--seconds 8] [--connections 1,16,64] [--threads 1,2]
-                        [--write-rates 0.7,10,100]
+                        [--write-rates 0.7,10,100] [--out bench/queries-<tier>.json]
 Needs the Release build and the dataset of bench/run.sh (bench/run.sh --tier city --generate-only).
 """
 import argparse
@@ -50,6 +50,7 @@ def main():
     ap.add_argument("--threads", default="1,2", help="the server's I/O threads (and nginx's workers), one pass each")
     ap.add_argument("--write-rates", default="0.7,10,100", help="cases/s posted while the community's rates are "
                     "measured again at 64 connections; empty: none")
+    ap.add_argument("--out", help="where to write the results (default bench/queries-<tier>.json)")
     a = ap.parse_args()
     conns = [int(c) for c in a.connections.split(",")]
     db, summary = run.dataset(a.tier)
@@ -57,7 +58,7 @@ def main():
            "cpus": os.cpu_count(), "runs": a.runs, "seconds": a.seconds}
     for threads in [int(t) for t in a.threads.split(",")]:
         out[f"threads_{threads}"] = measure(a, db, summary, conns, threads)
-    path = os.path.join(run.ROOT, "bench", f"queries-{a.tier}.json")
+    path = a.out or os.path.join(run.ROOT, "bench", f"queries-{a.tier}.json")
     json.dump(out, open(path, "w"), indent=1)
     run.log(f"wrote {path}")
 
