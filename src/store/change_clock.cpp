@@ -56,17 +56,23 @@ class DataVersionWatcher final : public ChangeWatcher {
 
 }  // namespace
 
-std::uint64_t change_clock() { return g_changes.load(std::memory_order_acquire); }
+std::uint64_t change_clock() {
+  return g_changes.load(std::memory_order_acquire);
+}
 
-void tick_change_clock() { g_changes.fetch_add(1, std::memory_order_acq_rel); }
+void tick_change_clock() {
+  g_changes.fetch_add(1, std::memory_order_acq_rel);
+}
 
 Result<std::unique_ptr<ChangeWatcher>> watch_changes(std::unique_ptr<Db> db, int period_ms) {
-  if (db->dialect() != "sqlite") return Status(Code::kUnsupported, "only a SQLite database is watched");
+  if (db->dialect() != "sqlite")
+    return Status(Code::kUnsupported, "only a SQLite database is watched");
   std::optional<std::string> mode;
   WEIGE_TRY(db->query("PRAGMA journal_mode", {}, [&](const Row& r) { mode = r.text(0); }));
   if (mode != "wal") return Status(Code::kUnsupported, "only a WAL database is watched");
   WEIGE_ASSIGN(std::int64_t version, db->scalar("PRAGMA data_version"));
-  return std::unique_ptr<ChangeWatcher>(std::make_unique<DataVersionWatcher>(std::move(db), version, period_ms));
+  return std::unique_ptr<ChangeWatcher>(
+      std::make_unique<DataVersionWatcher>(std::move(db), version, period_ms));
 }
 
 }  // namespace weige::store

@@ -54,13 +54,15 @@ TEST(ChangeClockTest, TheWatcherSeesAnotherProcessCommit) {
   ASSERT_GE(child, 0);
   if (child == 0) {
     auto other = open_sqlite(path, {});
-    bool ok = other && (*other)->execute("INSERT INTO meta (key, value) VALUES ('elsewhere', '1')", {});
+    bool ok =
+        other && (*other)->execute("INSERT INTO meta (key, value) VALUES ('elsewhere', '1')", {});
     ::_exit(ok ? 0 : 1);
   }
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  for (int i = 0; i < 500 && (*watcher)->seen() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  for (int i = 0; i < 500 && (*watcher)->seen() == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ((*watcher)->seen(), 1);
   EXPECT_GT(change_clock(), t);
 }
