@@ -348,6 +348,12 @@ Response Api::on_slow_lane(const Handler& handler, Request& request) {
     auto answer = std::make_shared<std::function<void(Response)>>(std::move(done));
     std::function<void()> job = [handler, req, answer] {
       Response r;
+      if (req->gone && req->gone->load()) {
+        // The client left while this waited: no one would read the answer.
+        r = error_response(Status::unavailable("the client closed the connection"));
+        (*answer)(std::move(r));
+        return;
+      }
       try {
         r = resolve(handler(*req));
       } catch (const std::exception& e) {

@@ -2,8 +2,9 @@
 // Transport-free HTTP request and response. Handlers see only these; the
 // session in server.cpp owns sockets, parsing, limits and timeouts.
 
-#include <map>
+#include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -32,6 +33,10 @@ struct Request {
   // Extra facts a handler wants in the audit entry of this request (e.g. the
   // reason given for revealing personal data).
   nlohmann::json audit_detail;
+  // Set by the transport when the client closed its connection while this
+  // request's response was deferred (Response::later); null when nothing
+  // watches. Work queued for a client that has gone may be skipped.
+  std::shared_ptr<const std::atomic<bool>> gone;
 
   const std::string* header(const std::string& lower_name) const;
   // A query parameter, or nullptr when absent.

@@ -4,6 +4,11 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <cerrno>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -100,6 +105,7 @@ class Session : public std::enable_shared_from_this<Session> {
     auto req = parser_->release();
     Request request;
     Response response;
+    request.gone = gone_;
     if (!to_request(req, remote_, request)) {
       response = plain_error(400, "invalid", "the request target is not correctly percent-encoded");
     } else {
@@ -129,9 +135,23 @@ class Session : public std::enable_shared_from_this<Session> {
           self->write(to_beast(std::move(ready), version, keep_alive, head), !keep_alive);
         });
       });
+      watch_for_close();
       return;
     }
     write(to_beast(std::move(response), version, keep_alive, head), !keep_alive);
+  }
+
+  // While a deferred response is being prepared, nothing reads the socket:
+  // wait until it is readable and peek. End of stream means the client has
+  // gone, and the request's `gone` flag tells queued work (the slow lane) to
+  // skip it. Bytes (a next request) are left for the next read.
+  void watch_for_close() {
+    stream_.socket().async_wait(asio::ip::tcp::socket::wait_read, [self = shared_from_this()](beast::error_code ec) {
+      if (ec) return;
+      char byte = 0;
+      ssize_t n = ::recv(self->stream_.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+      if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) self->gone_->store(true);
+    });
   }
 
   // Server-sent events: headers, then whatever the stream yields, polled on a
@@ -191,6 +211,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::shared_ptr<EventStream> events_;
   std::optional<asio::steady_timer> timer_;
   int idle_ticks_ = 0;
+  // The client closed while a deferred response was pending (watch_for_close).
+  std::shared_ptr<std::atomic<bool>> gone_ = std::make_shared<std::atomic<bool>>(false);
 };
 
 }  // namespace

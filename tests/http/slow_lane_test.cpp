@@ -1,10 +1,15 @@
 // The slow lane (http/slow_lane.h): its queue, its use by the transport, and
 // which routes the API sends to it.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -79,6 +84,71 @@ TEST(SlowLaneTest, ALongRequestOnTheLaneLetsItsIoThreadServeOthers) {
       << "the cheap request was answered while the long one still ran";
   release.set_value();
   testing::Reply answered = slow.get();
+  EXPECT_EQ(answered.status, 200);
+  EXPECT_EQ(answered.body, R"({"slow":true})");
+  server.stop();
+  io.join();
+}
+
+// A client that closes its connection while its response is deferred is
+// seen as gone, so queued work for it can be skipped; one that stays is not.
+TEST(SlowLaneTest, AClientThatLeavesWhileItsAnswerWaitsIsSeenAsGone) {
+  std::mutex mu;
+  std::vector<std::pair<std::shared_ptr<const std::atomic<bool>>, std::function<void(Response)>>> waiting;
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  Server server(options, [&](Request& request) {
+    Response r;
+    auto gone = request.gone;
+    r.later = [&, gone](std::function<void(Response)> done) {
+      std::lock_guard lock(mu);
+      waiting.emplace_back(gone, std::move(done));
+    };
+    return r;
+  });
+  ASSERT_TRUE(server.start().is_ok());
+  std::thread io([&] { server.run(); });
+  auto waiting_count = [&] {
+    std::lock_guard lock(mu);
+    return waiting.size();
+  };
+  // One client sends its request and leaves.
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string get = "GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  ASSERT_EQ(::send(fd, get.data(), get.size(), 0), static_cast<ssize_t>(get.size()));
+  for (int i = 0; i < 200 && waiting_count() < 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_EQ(waiting_count(), 1u);
+  ::close(fd);
+  // Another stays for its answer.
+  auto stays = std::async(std::launch::async, [&] { return testing::get(server.port(), "/slow"); });
+  for (int i = 0; i < 200 && waiting_count() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_EQ(waiting_count(), 2u);
+  std::shared_ptr<const std::atomic<bool>> left, stayed;
+  {
+    std::lock_guard lock(mu);
+    left = waiting[0].first;
+    stayed = waiting[1].first;
+  }
+  ASSERT_TRUE(left && stayed);
+  for (int i = 0; i < 200 && !left->load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_TRUE(left->load());
+  EXPECT_FALSE(stayed->load());
+  {
+    std::lock_guard lock(mu);
+    for (auto& [flag, done] : waiting) {
+      Response ready;
+      ready.body = R"({"slow":true})";
+      done(std::move(ready));  // to the one that left, too: dropped without harm
+    }
+  }
+  testing::Reply answered = stays.get();
   EXPECT_EQ(answered.status, 200);
   EXPECT_EQ(answered.body, R"({"slow":true})");
   server.stop();
