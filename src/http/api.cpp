@@ -351,14 +351,13 @@ Response Api::on_slow_lane(const Handler& handler, Request& request) {
       if (req->gone && req->gone->load()) {
         // The client left while this waited: no one would read the answer.
         r = error_response(Status::unavailable("the client closed the connection"));
-        (*answer)(std::move(r));
-        return;
-      }
-      try {
-        r = resolve(handler(*req));
-      } catch (const std::exception& e) {
-        spdlog::error("handler threw on {} {}: {}", req->method, req->target, e.what());
-        r = error_response(Status::internal("internal error"));
+      } else {
+        try {
+          r = resolve(handler(*req));
+        } catch (const std::exception& e) {
+          spdlog::error("handler threw on {} {}: {}", req->method, req->target, e.what());
+          r = error_response(Status::internal("internal error"));
+        }
       }
       (*answer)(std::move(r));
     };

@@ -47,11 +47,10 @@ Result<json> rates_json(store::Db& db, const store::CaseFilter& f, Seconds now,
   std::optional<RateCounts> counts;
   const char* source = "rollup";
   if (auto q = store::rollup_query(f)) {
-    std::string key = changes ? q->key() : std::string();
-    if (changes) counts = cache.find(*changes, key);
+    if (changes) counts = cache.find(*changes, q->key());
     if (!counts) {
       WEIGE_ASSIGN(counts, store::run_rollup_query(db, *q));
-      if (changes) cache.keep(*changes, key, *counts);
+      if (changes) cache.keep(*changes, q->key(), *counts);
     }
   } else {
     WEIGE_ASSIGN(auto facts, store::case_facts(db, f));
